@@ -1,0 +1,34 @@
+/*
+ * The Leak Response portal's backend: the catalog with the LLM entity model,
+ * the leak-response plugin, and the Backstage services it relies on.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: the guest provider is for local use (see app-config.yaml)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with the LLM entity model
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@leak-response/plugin-catalog-backend-module-llm'));
+
+// permissions, decided by this portal's own policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicy'));
+
+// events, notifications and signals
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// Leak Response
+backend.add(import('@leak-response/plugin-leak-response-backend'));
+
+backend.start();

@@ -1,0 +1,8 @@
+/***/
+/**
+ * The llm backend module for the catalog plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleLlm as default } from './module';

@@ -1,0 +1,1 @@
+export { leakResponsePlugin as default } from './plugin';

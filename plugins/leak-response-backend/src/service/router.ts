@@ -1,0 +1,73 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  HealthResponse,
+  incidentReadPermission,
+} from '@leak-response/plugin-leak-response-common';
+import { IncidentStore } from '../database/IncidentStore';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  store: IncidentStore;
+}
+
+/**
+ * The plugin's HTTP API. Every route but `/health` needs user or service
+ * credentials and a permission.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, auditor, store } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  async function authorize(req: express.Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  router.get('/health', (_req, res) => {
+    const body: HealthResponse = { status: 'ok' };
+    res.json(body);
+  });
+
+  router.get('/v1/incidents', async (req, res) => {
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'incident-fetch',
+      request: req,
+      meta: { queryType: 'all' },
+    });
+    try {
+      await authorize(req, incidentReadPermission);
+      const items = await store.listIncidents();
+      await auditorEvent.success();
+      res.json({ items });
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,10 @@
+/**
+ * Types, schemas, vocabularies, permissions and pure rules shared by the
+ * Leak Response frontend, backend and catalog module.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './incidents';
+export * from './entity';

@@ -1,0 +1,52 @@
+import {
+  BasicPermission,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * Read incidents, their obligations, tasks and timelines.
+ * @public
+ */
+export const incidentReadPermission = createPermission({
+  name: 'leak-response.incident.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Launch a playbook, which opens an incident.
+ * @public
+ */
+export const incidentCreatePermission = createPermission({
+  name: 'leak-response.incident.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Change an incident: status, assessment, tasks, affected entities, drafts.
+ * @public
+ */
+export const incidentUpdatePermission = createPermission({
+  name: 'leak-response.incident.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Approve a regulator or customer notice before it is sent. Kept apart from
+ * update so that compliance can hold it alone.
+ * @public
+ */
+export const noticeApprovePermission = createPermission({
+  name: 'leak-response.notice.approve',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every permission of the suite.
+ * @public
+ */
+export const leakResponsePermissions: BasicPermission[] = [
+  incidentReadPermission,
+  incidentCreatePermission,
+  incidentUpdatePermission,
+  noticeApprovePermission,
+];

@@ -1,0 +1,1 @@
+export { EntityLeakResponseContent } from './EntityLeakResponseContent';

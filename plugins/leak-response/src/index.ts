@@ -1,0 +1,13 @@
+/**
+ * The Leak Response frontend plugin.
+ *
+ * @packageDocumentation
+ */
+export {
+  leakResponsePlugin,
+  LeakResponsePage,
+  EntityLeakResponseContent,
+} from './plugin';
+export { isLeakResponseAvailable } from './conditions';
+export { leakResponseApiRef, LeakResponseClient } from './api';
+export type { LeakResponseApi } from './api';

@@ -1,1 +1,2 @@
 export * from './entityTypes';
+export * from './regions';

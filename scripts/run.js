@@ -13,7 +13,7 @@
  *   Yarn does not read npm's registry setting, so when
  *   YARN_NPM_REGISTRY_SERVER is unset it is taken from `npm config get registry`.
  * - Dependencies: `yarn install` runs when node_modules is missing or older
- *   than yarn.lock or any workspace package.json.
+ *   than yarn.lock or any workspace package.json (`--immutable` when CI is set).
  *
  * Written for plain Node (no dependencies) since it runs before any install.
  */
@@ -146,8 +146,11 @@ function main() {
   const yarn = [yarnRelease()];
 
   if (installIsStale()) {
-    log('installing dependencies (yarn install)');
-    const r = spawnSync(node, [...yarn, 'install'], {
+    // CI must install exactly what yarn.lock says; people get a lock file update
+    const ci = Boolean(env.CI) && env.CI !== 'false';
+    const install = ci ? ['install', '--immutable'] : ['install'];
+    log(`installing dependencies (yarn ${install.join(' ')})`);
+    const r = spawnSync(node, [...yarn, ...install], {
       cwd: root,
       env,
       stdio: 'inherit',

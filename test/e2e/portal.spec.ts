@@ -1,0 +1,42 @@
+import { expect, Page, test } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  // the guest provider asks once per browser profile
+  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
+    await enter.click();
+  }
+  await expect(page.getByText('Shopwise Catalog')).toBeVisible();
+}
+
+test.describe('the Leak Response portal', () => {
+  test('serves the example catalog to a guest', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog?filters[kind]=resource');
+    await expect(
+      page.getByRole('link', { name: 'Recommendations LLM v3' }),
+    ).toBeVisible();
+  });
+
+  test('shows the Leak Response tab on an LLM model', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/resource/recsys-llm-v3');
+    await expect(
+      page.getByRole('heading', { name: 'Recommendations LLM v3' }),
+    ).toBeVisible();
+    await page.getByRole('tab', { name: 'Leak Response' }).click();
+    await expect(page.getByText('Data held')).toBeVisible();
+    await expect(page.getByText('personal.behavioral', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('No incident has been opened for this entity.'),
+    ).toBeVisible();
+  });
+
+  test('has a Leak Response page in the sidebar', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.getByRole('link', { name: 'Leak Response' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Leak Response' })).toBeVisible();
+    await expect(page.getByText('No incidents have been opened.')).toBeVisible();
+  });
+});

@@ -212,7 +212,7 @@ export const AWS_REGIONS: Readonly<Record<string, AwsRegionInfo>> =
  * Whether a string is one of the known AWS region codes.
  * @public
  */
-export function isAwsRegion(code: unknown): code is string {
+export function isAwsRegion(code: unknown): boolean {
   return (
     typeof code === 'string' &&
     Object.prototype.hasOwnProperty.call(AWS_REGIONS, code)

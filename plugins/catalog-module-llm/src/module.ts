@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { LlmAwsEntityProvider } from './providers';
 
 /**
  * Teaches the catalog the LLM entity types of Leak Response.
@@ -13,9 +15,18 @@ export const catalogModuleLlm = createBackendModule({
   moduleId: 'llm',
   register(reg) {
     reg.registerInit({
-      deps: { logger: coreServices.logger },
-      async init({ logger }) {
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        catalog: catalogProcessingExtensionPoint,
+      },
+      async init({ logger, config, scheduler, catalog }) {
         logger.info('LLM entity model module registered');
+        // One provider per catalog.providers.llmAws.<id>; none when unset.
+        catalog.addEntityProvider(
+          LlmAwsEntityProvider.fromConfig(config, { logger, scheduler }),
+        );
       },
     });
   },

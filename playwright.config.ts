@@ -11,6 +11,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/globalSetup.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   forbidOnly: true,

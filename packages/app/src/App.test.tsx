@@ -21,5 +21,6 @@ describe('App', () => {
     await waitFor(() => {
       expect(rendered.baseElement).toBeInTheDocument();
     });
-  });
+    // the first render compiles the whole app: slow on a 2-core machine
+  }, 120_000);
 });

@@ -1,0 +1,30 @@
+import { Config } from '@backstage/config';
+import {
+  createDataCategoryVocabulary,
+  DATA_CATEGORY_FLAGS,
+  DataCategoryInput,
+  DataCategoryVocabulary,
+} from '@leak-response/plugin-leak-response-common';
+
+/**
+ * Reads `leakResponse.dataCategories` into a vocabulary (built-ins plus the
+ * organisation's own). Config types are checked by the config schema and
+ * again here, so a broken entry fails at startup with its config path.
+ */
+export function readDataCategories(config: Config): DataCategoryVocabulary {
+  const entries = config.getOptionalConfigArray('leakResponse.dataCategories');
+  const inputs: DataCategoryInput[] = (entries ?? []).map(entry => {
+    const input: DataCategoryInput = {
+      id: entry.getString('id'),
+      description: entry.getString('description'),
+    };
+    for (const flag of DATA_CATEGORY_FLAGS) {
+      const value = entry.getOptionalBoolean(flag);
+      if (value !== undefined) {
+        input[flag] = value;
+      }
+    }
+    return input;
+  });
+  return createDataCategoryVocabulary(inputs);
+}

@@ -1,0 +1,1 @@
+export { LlmEntityProcessor } from './LlmEntityProcessor';

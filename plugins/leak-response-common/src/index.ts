@@ -8,3 +8,4 @@
 export * from './permissions';
 export * from './incidents';
 export * from './entity';
+export * from './obligations';

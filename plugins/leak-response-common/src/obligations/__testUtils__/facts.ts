@@ -1,0 +1,44 @@
+import { evaluateObligations } from '../evaluateObligations';
+import { IncidentFacts, Obligation, ObligationRule } from '../types';
+
+/** A leak of EU customers' behavioural data; tests change what they need. */
+export function euFacts(overrides: Partial<IncidentFacts> = {}): IncidentFacts {
+  return {
+    clocks: { aware: '2026-03-27T09:00:00Z' },
+    data: { categories: ['personal.behavioral', 'personal.identifiers'] },
+    dataSubjects: [{ jurisdiction: 'EU', approxCount: 2_400_000 }],
+    hostingRegions: ['eu-west-1'],
+    establishments: ['IE'],
+    answers: { risk: 'risk', encrypted: false },
+    ...overrides,
+  };
+}
+
+export const NOW = '2026-03-27T12:00:00Z';
+
+/** Evaluates and returns the obligation of one rule. */
+export function obligation(
+  facts: IncidentFacts,
+  ruleId: string,
+  options: { now?: string; rules?: readonly ObligationRule[] } = {},
+): Obligation {
+  const report = evaluateObligations(facts, {
+    now: options.now ?? NOW,
+    rules: options.rules,
+  });
+  const found = report.obligations.find(o => o.ruleId === ruleId);
+  if (!found) throw new Error(`no obligation for ${ruleId}`);
+  return found;
+}
+
+/** The due time of an obligation with a fixed due time. */
+export function dueAt(o: Obligation): string {
+  if (o.due?.kind !== 'at') {
+    throw new Error(
+      `${o.ruleId}: expected a due time, got ${JSON.stringify(o.due)}`,
+    );
+  }
+  return o.due.at;
+}
+
+export const reasonsOf = (o: Obligation) => o.reasons.join(' | ');

@@ -1,0 +1,351 @@
+import {
+  ASSESSMENT_QUESTIONS,
+  AssessmentQuestion,
+  formatAnswer,
+} from './answers';
+import { jurisdictionWithin } from './jurisdictions';
+import {
+  Condition,
+  DataDetermination,
+  DataTrait,
+  IncidentFacts,
+  OpenQuestion,
+  Truth,
+} from './types';
+
+/** The outcome of a condition, with what decided it. */
+export interface ConditionResult {
+  value: Truth;
+  reasons: string[];
+  questions: OpenQuestion[];
+}
+
+/** What conditions are evaluated against. */
+export interface ConditionContext {
+  facts: IncidentFacts;
+  data: DataDetermination;
+  regionCountry: (region: string) => string | undefined;
+  /** Applicability of another rule (memoised by the caller). */
+  ruleApplies: (ruleId: string) => ConditionResult;
+}
+
+const DATA_LABELS: Record<DataTrait, string> = {
+  personal: 'personal data',
+  specialCategory: 'special-category data (GDPR Art. 9)',
+  cardData: 'card data (PCI account data)',
+  credentials: 'credentials',
+  financial: 'financial data',
+  usStatePersonalInformation:
+    'personal information as US state breach laws define it',
+};
+
+const NEGATION: Record<Truth, Truth> = {
+  yes: 'no',
+  no: 'yes',
+  unknown: 'unknown',
+};
+
+const joinCodes = (codes: readonly string[]) => codes.join(', ');
+
+function result(
+  value: Truth,
+  reasons: string[],
+  questions: OpenQuestion[] = [],
+): ConditionResult {
+  return { value, reasons, questions };
+}
+
+function unique<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter(item => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function merge(value: Truth, parts: ConditionResult[]): ConditionResult {
+  return result(
+    value,
+    unique(
+      parts.flatMap(p => p.reasons),
+      r => r,
+    ),
+    unique(
+      parts.flatMap(p => p.questions),
+      q => q.about,
+    ),
+  );
+}
+
+function evaluateAll(parts: ConditionResult[]): ConditionResult {
+  const no = parts.filter(p => p.value === 'no');
+  if (no.length > 0) return { ...merge('no', no), questions: [] };
+  if (parts.some(p => p.value === 'unknown')) {
+    // Keep what is already settled too: it tells the reader what is left.
+    return merge('unknown', parts);
+  }
+  return merge('yes', parts);
+}
+
+function evaluateAny(parts: ConditionResult[]): ConditionResult {
+  const yes = parts.filter(p => p.value === 'yes');
+  if (yes.length > 0) return { ...merge('yes', yes), questions: [] };
+  if (parts.some(p => p.value === 'unknown')) return merge('unknown', parts);
+  return merge('no', parts);
+}
+
+function evaluateAnswer(
+  key: AssessmentQuestion,
+  expected: unknown,
+  ctx: ConditionContext,
+): ConditionResult {
+  const { question } = ASSESSMENT_QUESTIONS[key];
+  const given = ctx.facts.answers?.[key];
+  if (given === undefined) {
+    return result(
+      'unknown',
+      [`not answered yet: ${question}`],
+      [{ about: `answers.${key}`, question }],
+    );
+  }
+  const accepted = Array.isArray(expected) ? expected : [expected ?? true];
+  return result(accepted.includes(given) ? 'yes' : 'no', [
+    `${question} — ${formatAnswer(given)}`,
+  ]);
+}
+
+function evaluateData(
+  trait: DataTrait,
+  ctx: ConditionContext,
+): ConditionResult {
+  const value = ctx.data.traits[trait];
+  const label = DATA_LABELS[trait];
+  if (value === 'yes')
+    return result('yes', [`the leaked data include ${label}`]);
+  if (value === 'no')
+    return result('no', [`the leaked data include no ${label}`]);
+  return result(
+    'unknown',
+    [`not known whether the leaked data include ${label}`],
+    [
+      {
+        about: 'facts.data',
+        question:
+          trait === 'usStatePersonalInformation'
+            ? 'Do the leaked personal data include personal information as US state laws define it (name with SSN, ID, account or card number with code, online-account logins, health data)?'
+            : 'Declare the data categories of the leaked data, all in the vocabulary (and the training data of leaked model weights).',
+      },
+    ],
+  );
+}
+
+// One formatter for all calls: building one per call dominated evaluation time.
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+const formatCount = (n: number) => COUNT_FORMAT.format(n);
+
+function evaluateSubjects(
+  targets: string[],
+  moreThan: number | undefined,
+  atLeast: number | undefined,
+  ctx: ConditionContext,
+): ConditionResult {
+  const where = targets.includes('*') ? 'any jurisdiction' : joinCodes(targets);
+  const entries = ctx.facts.dataSubjects;
+  if (!entries) {
+    return result(
+      'unknown',
+      ['where the affected people live is not known'],
+      [
+        {
+          about: 'facts.dataSubjects',
+          question:
+            'Where do the affected people live, and about how many in each place?',
+        },
+      ],
+    );
+  }
+  const relation = (jurisdiction: string) =>
+    targets.reduce<'inside' | 'maybe' | 'outside'>((best, target) => {
+      const r = jurisdictionWithin(jurisdiction, target);
+      if (best === 'inside' || r === 'inside') return 'inside';
+      return best === 'maybe' || r === 'maybe' ? 'maybe' : 'outside';
+    }, 'outside');
+  const inside = entries.filter(e => relation(e.jurisdiction) === 'inside');
+  const maybe = entries.filter(e => relation(e.jurisdiction) === 'maybe');
+  const unsure = (why: string) =>
+    result(
+      'unknown',
+      [why],
+      [
+        {
+          about: 'facts.dataSubjects',
+          question: `How many of the affected people live in ${where}?`,
+        },
+      ],
+    );
+  const maybeText = `data subjects are recorded for ${joinCodes(
+    maybe.map(e => e.jurisdiction),
+  )}, which may include ${where}`;
+
+  if (moreThan === undefined && atLeast === undefined) {
+    if (inside.length > 0) {
+      return result('yes', [
+        `data subjects in ${joinCodes(inside.map(e => e.jurisdiction))}`,
+      ]);
+    }
+    if (maybe.length > 0) return unsure(maybeText);
+    return result('no', [`no data subjects in ${where}`]);
+  }
+
+  const limit = moreThan !== undefined ? moreThan + 1 : atLeast!;
+  const threshold =
+    moreThan !== undefined
+      ? `more than ${formatCount(moreThan)}`
+      : `at least ${formatCount(atLeast!)}`;
+  const countKnown = inside.every(e => typeof e.approxCount === 'number');
+  const count = inside.reduce((sum, e) => sum + (e.approxCount ?? 0), 0);
+  if (countKnown && count >= limit) {
+    return result('yes', [
+      `about ${formatCount(
+        count,
+      )} data subjects in ${where} (threshold: ${threshold})`,
+    ]);
+  }
+  if (maybe.length > 0) return unsure(`${maybeText} (threshold: ${threshold})`);
+  if (!countKnown) {
+    return unsure(
+      `the number of data subjects in ${where} is not known (threshold: ${threshold})`,
+    );
+  }
+  if (inside.length === 0)
+    return result('no', [`no data subjects in ${where}`]);
+  return result('no', [
+    `about ${formatCount(
+      count,
+    )} data subjects in ${where}, below the threshold (${threshold})`,
+  ]);
+}
+
+function evaluateHosting(
+  targets: string[],
+  ctx: ConditionContext,
+): ConditionResult {
+  const regions = ctx.facts.hostingRegions;
+  const where = joinCodes(targets);
+  if (!regions) {
+    return result(
+      'unknown',
+      ['the hosting regions are not known'],
+      [
+        {
+          about: 'facts.hostingRegions',
+          question: 'In which AWS regions were the data stored or processed?',
+        },
+      ],
+    );
+  }
+  const unknownRegions: string[] = [];
+  const hits: string[] = [];
+  for (const region of regions) {
+    const country = ctx.regionCountry(region);
+    if (!country) unknownRegions.push(region);
+    else if (targets.some(t => jurisdictionWithin(country, t) === 'inside')) {
+      hits.push(`${region} (${country})`);
+    }
+  }
+  if (hits.length > 0) return result('yes', [`hosted in ${joinCodes(hits)}`]);
+  if (unknownRegions.length > 0) {
+    return result(
+      'unknown',
+      [`unknown AWS regions: ${joinCodes(unknownRegions)}`],
+      [
+        {
+          about: 'facts.hostingRegions',
+          question: `Where are the regions ${joinCodes(unknownRegions)}?`,
+        },
+      ],
+    );
+  }
+  return result('no', [
+    regions.length === 0
+      ? 'no hosting regions recorded'
+      : `not hosted in ${where} (regions: ${joinCodes(regions)})`,
+  ]);
+}
+
+function evaluateEstablishment(
+  targets: string[],
+  ctx: ConditionContext,
+): ConditionResult {
+  const establishments = ctx.facts.establishments;
+  const where = joinCodes(targets);
+  const question = {
+    about: 'facts.establishments',
+    question: `Is the organisation established in ${where}?`,
+  };
+  if (!establishments) {
+    return result(
+      'unknown',
+      ['where the organisation is established is not known'],
+      [question],
+    );
+  }
+  const relation = (e: string) => targets.map(t => jurisdictionWithin(e, t));
+  const inside = establishments.filter(e => relation(e).includes('inside'));
+  if (inside.length > 0)
+    return result('yes', [`established in ${joinCodes(inside)}`]);
+  if (establishments.some(e => relation(e).includes('maybe'))) {
+    return result('unknown', [`establishment may be in ${where}`], [question]);
+  }
+  return result('no', [`not established in ${where}`]);
+}
+
+/**
+ * Evaluates a rule condition in three-valued logic, keeping the facts that
+ * decided it as reasons and the missing ones as open questions.
+ */
+export function evaluateCondition(
+  condition: Condition,
+  ctx: ConditionContext,
+): ConditionResult {
+  if ('all' in condition) {
+    return evaluateAll(condition.all.map(c => evaluateCondition(c, ctx)));
+  }
+  if ('any' in condition) {
+    return evaluateAny(condition.any.map(c => evaluateCondition(c, ctx)));
+  }
+  if ('not' in condition) {
+    const inner = evaluateCondition(condition.not, ctx);
+    return { ...inner, value: NEGATION[inner.value] };
+  }
+  if ('answer' in condition) {
+    return evaluateAnswer(condition.answer, condition.is, ctx);
+  }
+  if ('data' in condition) return evaluateData(condition.data, ctx);
+  if ('subjectsIn' in condition) {
+    return evaluateSubjects(
+      condition.subjectsIn,
+      condition.moreThan,
+      condition.atLeast,
+      ctx,
+    );
+  }
+  if ('hostedIn' in condition) return evaluateHosting(condition.hostedIn, ctx);
+  if ('establishedIn' in condition) {
+    return evaluateEstablishment(condition.establishedIn, ctx);
+  }
+  if ('ruleApplies' in condition) return ctx.ruleApplies(condition.ruleApplies);
+  if ('constant' in condition) {
+    return result(
+      condition.constant,
+      [condition.reason],
+      condition.constant === 'unknown'
+        ? [{ about: 'counsel', question: condition.reason }]
+        : [],
+    );
+  }
+  const never: never = condition;
+  throw new Error(`Unknown condition ${JSON.stringify(never)}`);
+}

@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon';
+import { brazilNationalHolidays } from './brazilHolidays';
+import {
+  CalendarDate,
+  calendarDate,
+  isoWeekday,
+  shiftDate,
+} from './calendarDate';
+import { Holiday, usFederalHolidays } from './usFederalHolidays';
+
+/**
+ * Units a deadline can be expressed in.
+ *
+ * - `h`: clock hours; elapsed time, so weekends, holidays and DST changes do not matter.
+ * - `cd`: calendar days.
+ * - `bd`: US business days (not Saturday, Sunday or a US federal holiday).
+ * - `wd`: Brazilian working days (*dias úteis*: not a weekend or national holiday).
+ * - `mo`: calendar months; a start on the 31st ends on the last day of a shorter month.
+ *
+ * @public
+ */
+export const PERIOD_UNITS = ['h', 'cd', 'bd', 'wd', 'mo'] as const;
+
+/** @public */
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/** Human labels, used in reasons and the UI. */
+export const PERIOD_UNIT_LABELS: Record<PeriodUnit, [string, string]> = {
+  h: ['hour', 'hours'],
+  cd: ['calendar day', 'calendar days'],
+  bd: ['US business day', 'US business days'],
+  wd: ['Brazilian working day', 'Brazilian working days'],
+  mo: ['month', 'months'],
+};
+
+/** `72 hours`, `1 month`, `3 Brazilian working days`. @public */
+export function describePeriod(amount: number, unit: PeriodUnit): string {
+  const [one, many] = PERIOD_UNIT_LABELS[unit];
+  return `${amount} ${amount === 1 ? one : many}`;
+}
+
+type DateCheck = (year: number, month: number, day: number) => boolean;
+
+function holidayLookup(calendar: (year: number) => Holiday[]): DateCheck {
+  const byYear = new Map<number, Set<CalendarDate>>();
+  return (year, month, day) => {
+    let dates = byYear.get(year);
+    if (!dates) {
+      dates = new Set(calendar(year).map(h => h.date));
+      byYear.set(year, dates);
+    }
+    return dates.has(calendarDate(year, month, day));
+  };
+}
+
+const isUsFederalHoliday = holidayLookup(usFederalHolidays);
+const isBrazilianHoliday = holidayLookup(year => brazilNationalHolidays(year));
+
+const isWeekend: DateCheck = (year, month, day) =>
+  isoWeekday(year, month, day) >= 6;
+const usBusinessDate: DateCheck = (y, m, d) =>
+  !isWeekend(y, m, d) && !isUsFederalHoliday(y, m, d);
+const brazilianWorkingDate: DateCheck = (y, m, d) =>
+  !isWeekend(y, m, d) && !isBrazilianHoliday(y, m, d);
+
+/** Whether the local date of `day` is a US business day. @public */
+export function isUsBusinessDay(day: DateTime): boolean {
+  return usBusinessDate(day.year, day.month, day.day);
+}
+
+/** Whether the local date of `day` is a Brazilian working day. @public */
+export function isBrazilianWorkingDay(day: DateTime): boolean {
+  return brazilianWorkingDate(day.year, day.month, day.day);
+}
+
+/**
+ * Steps through local calendar dates, counting only days that pass `counts`,
+ * then adds the days found in one zone-aware step, which keeps the
+ * wall-clock time of the start. The start day itself is never counted, so
+ * an event on a Saturday gets Monday as business day 1. (Stepping plain
+ * dates rather than zoned times avoids a zone lookup per day.)
+ */
+function addCountedDays(
+  start: DateTime,
+  amount: number,
+  counts: DateCheck,
+): DateTime {
+  let offset = 0;
+  let counted = 0;
+  while (counted < amount) {
+    offset += 1;
+    const d = shiftDate(start.year, start.month, start.day, offset);
+    if (counts(d.year, d.month, d.day)) counted += 1;
+  }
+  return start.plus({ days: offset });
+}
+
+/**
+ * The end of a period of `amount` `unit`s that starts at `start`.
+ *
+ * Day and month units are counted on the local calendar of `zone` (the
+ * jurisdiction's), keeping the wall-clock time of the start: over a DST change
+ * one calendar day is then 23 or 25 hours. The deadline therefore lands at the
+ * same local time on the last day rather than at its midnight — never later
+ * than any reading of "within N days", which is what a plan should rely on.
+ * Hours are elapsed time and ignore the zone.
+ *
+ * @public
+ */
+export function addPeriod(
+  start: DateTime,
+  amount: number,
+  unit: PeriodUnit,
+  zone: string = 'UTC',
+): DateTime {
+  if (!Number.isInteger(amount) || amount < 0) {
+    throw new RangeError(
+      `addPeriod: amount must be a non-negative integer (got ${amount})`,
+    );
+  }
+  if (unit === 'h') return start.toUTC().plus({ hours: amount });
+  const local = start.setZone(zone);
+  if (!local.isValid) {
+    throw new RangeError(`addPeriod: invalid zone '${zone}'`);
+  }
+  switch (unit) {
+    case 'cd':
+      return local.plus({ days: amount }).toUTC();
+    case 'mo':
+      return local.plus({ months: amount }).toUTC();
+    case 'bd':
+      return addCountedDays(local, amount, usBusinessDate).toUTC();
+    case 'wd':
+      return addCountedDays(local, amount, brazilianWorkingDate).toUTC();
+    default: {
+      const never: never = unit;
+      throw new RangeError(`addPeriod: unknown unit '${never}'`);
+    }
+  }
+}

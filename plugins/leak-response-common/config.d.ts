@@ -34,7 +34,11 @@ export interface Config {
           /** For `kind: text`, e.g. "without undue delay". */
           text?: string;
           variants?: Array<{ when: object; amount: number; note: string }>;
-          cap?: { clock: string; amount: number; unit: 'h' | 'cd' | 'bd' | 'wd' | 'mo' };
+          cap?: {
+            clock: string;
+            amount: number;
+            unit: 'h' | 'cd' | 'bd' | 'wd' | 'mo';
+          };
         };
         /** IANA time zone whose calendar counts days. */
         zone?: string;

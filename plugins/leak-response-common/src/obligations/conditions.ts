@@ -122,8 +122,12 @@ function evaluateData(
 ): ConditionResult {
   const value = ctx.data.traits[trait];
   const label = DATA_LABELS[trait];
-  if (value === 'yes')
-    return result('yes', [`the leaked data include ${label}`]);
+  if (value === 'yes') {
+    const evidence = ctx.data.evidence[trait];
+    return result('yes', [
+      `the leaked data include ${label}${evidence ? `: ${evidence}` : ''}`,
+    ]);
+  }
   if (value === 'no')
     return result('no', [`the leaked data include no ${label}`]);
   return result(

@@ -15,7 +15,7 @@ describe('evaluateObligations — EU, UK and Switzerland', () => {
       });
       expect(o.reasons).toEqual(
         expect.arrayContaining([
-          'the leaked data include personal data',
+          "the leaked data include personal data: 'personal.behavioral', 'personal.identifiers'",
           'data subjects in EU',
         ]),
       );
@@ -113,7 +113,11 @@ describe('evaluateObligations — EU, UK and Switzerland', () => {
           },
         },
       });
-      expect(obligation(weights, 'gdpr33').status).toBe('applies');
+      const inherited = obligation(weights, 'gdpr33');
+      expect(inherited.status).toBe('applies');
+      expect(inherited.reasons).toContain(
+        "the leaked data include personal data: 'personal.behavioral' (from resource:default/clickstream)",
+      );
       const assessed = euFacts({
         data: {
           ...weights.data,

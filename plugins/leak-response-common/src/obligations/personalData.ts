@@ -144,15 +144,15 @@ export function determineLeakedData(
   };
 
   const traits = {} as Record<DataTrait, Truth>;
+  const evidence: Partial<Record<DataTrait, string>> = {};
   for (const trait of DATA_TRAITS) {
     const holders = [...known]
       .filter(([, f]) => TRAIT_TESTS[trait](f))
       .map(([c]) => c);
     if (holders.length > 0) {
       traits[trait] = 'yes';
-      reasons.push(
-        `${TRAIT_LABELS[trait]}: ${holders.map(describe).join(', ')}`,
-      );
+      evidence[trait] = holders.map(describe).join(', ');
+      reasons.push(`${TRAIT_LABELS[trait]}: ${evidence[trait]}`);
     } else if (all.length === 0 || unknownCategories.length > 0) {
       traits[trait] = 'unknown';
     } else {
@@ -177,6 +177,7 @@ export function determineLeakedData(
 
   return {
     traits,
+    evidence,
     categories: all,
     inheritedFrom,
     unknownCategories,

@@ -289,6 +289,8 @@ export interface Obligation {
  */
 export interface DataDetermination {
   traits: Record<DataTrait, Truth>;
+  /** For each trait present, the categories that carry it (with the dataset they came from). */
+  evidence: Partial<Record<DataTrait, string>>;
   /** The categories considered: the leaked ones plus any inherited from training data. */
   categories: string[];
   /** Dataset refs whose categories were inherited by leaked model weights. */

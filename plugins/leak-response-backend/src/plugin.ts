@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { leakResponsePermissions } from '@leak-response/plugin-leak-response-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
+import { PlanService } from './plan/PlanService';
 import { createRouter } from './service/router';
 
 /**
@@ -23,6 +25,8 @@ export const leakResponsePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
       async init({
         httpAuth,
@@ -32,11 +36,17 @@ export const leakResponsePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         logger,
+        config,
+        catalog,
       }) {
         permissionsRegistry.addPermissions(leakResponsePermissions);
         const store = await DatabaseIncidentStore.create({ database });
+        const plan = PlanService.fromConfig(config, {
+          catalog,
+          logger: logger.child({ target: 'plan' }),
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, auditor, store }),
+          await createRouter({ httpAuth, permissions, auditor, store, plan }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info('Leak Response backend ready');

@@ -15,12 +15,16 @@ import {
   incidentReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 import { IncidentStore } from '../database/IncidentStore';
+import { PlanService } from '../plan/PlanService';
+import { parsePlanQuery } from '../plan/planQuery';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
   store: IncidentStore;
+  /** Serves `GET /v1/entities/:kind/:namespace/:name/plan` when given. */
+  plan?: PlanService;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, store } = options;
+  const { httpAuth, permissions, auditor, store, plan } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -68,6 +72,29 @@ export async function createRouter(
       throw error;
     }
   });
+
+  if (plan) {
+    router.get('/v1/entities/:kind/:namespace/:name/plan', async (req, res) => {
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'plan-fetch',
+        request: req,
+        meta: {
+          entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+          leakType: req.query.leakType,
+        },
+      });
+      try {
+        const credentials = await authorize(req, incidentReadPermission);
+        const query = parsePlanQuery(req.params, req.query);
+        const body = await plan.getPlan({ ...query, credentials });
+        await auditorEvent.success();
+        res.json(body);
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
+    });
+  }
 
   return router;
 }

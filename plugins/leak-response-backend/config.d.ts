@@ -1,0 +1,105 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  leakResponse?: {
+    /**
+     * Role → catalog entity (usually a Group) that fills it in every
+     * playbook's RACI, e.g. `compliance: group:dpo-office`. `ai-engineering`
+     * is always the leaked entity's owner. A System or Domain overrides a
+     * role for its entities with the annotation `leak-response.io/role-<role>`.
+     * Roles other than the built-in ones (ai-engineering, compliance,
+     * security, legal, communications) may be added here and used in
+     * playbooks.
+     */
+    roles?: { [role: string]: string };
+
+    /**
+     * More playbooks, or replacements of the built-in ones
+     * (`training-data-exposure`, `model-weight-exfiltration`,
+     * `inference-data-leakage`) by id. Same format as the YAML files in the
+     * plugin's `playbooks/` folder. Checked at start-up; a bad playbook stops
+     * the backend with a message naming the playbook and the field.
+     */
+    playbooks?: Array<{
+      /** Lower-case, dash-separated. */
+      id: string;
+      title: string;
+      description?: string;
+      /** training-data-exposure | model-weight-exfiltration | inference-data-leakage */
+      leakTypes: string[];
+      /** `spec.type`s (or kinds, lower case) this playbook is the default for. */
+      entityTypes?: string[];
+      steps: Array<{
+        id: string;
+        title: string;
+        /** contain | preserve-evidence | scope | assess | decide-and-draft | notify | remediate | review */
+        phase: string;
+        description?: string;
+        /** From awareness: ISO 8601 duration (PT4H, P3D) or an object such as { hours: 4 }. */
+        dueOffset?: string | HumanDuration;
+        raci: {
+          responsible: string[];
+          accountable: string;
+          consulted?: string[];
+          informed?: string[];
+        };
+      }>;
+    }>;
+
+    /** Limits of the impact walk over the catalog. */
+    impact?: {
+      /** Hops from the leaked entity; default 8. */
+      maxDepth?: number;
+      /** Entities in the result; default 1000. */
+      maxEntities?: number;
+    };
+
+    /** On-call rotations and readiness. */
+    onCall?: {
+      /** Trainings every on-call shift needs; default [aws-incident-response, ai-data-categorization]. */
+      requiredTrainings?: string[];
+      /** How far ahead to check shifts for untrained people; default 8 weeks. */
+      horizon?: HumanDuration | string;
+      /**
+       * Rotations declared here instead of (and winning over) Group
+       * annotations.
+       */
+      rotations?: Array<{
+        /** The group whose rotation it is, e.g. group:security-ir. */
+        group: string;
+        /** User refs in rotation order. */
+        members: string[];
+        /** Length of a shift, e.g. { weeks: 1 } or P1W. */
+        period: HumanDuration | string;
+        /** The first hand-over, local to timeZone, e.g. 2026-01-05T09:00. */
+        start: string;
+        /** IANA zone of the hand-overs; default UTC. */
+        timeZone?: string;
+      }>;
+      /**
+       * Periods of higher risk in which each rotation must put at least
+       * `minTrainedResponders` distinct, fully trained people on shift.
+       */
+      peakPeriods?: Array<{
+        name: string;
+        /** ISO date or date-time (UTC unless an offset is given), inclusive. */
+        start: string;
+        /** ISO date or date-time, exclusive. */
+        end: string;
+        /** Default 2. */
+        minTrainedResponders?: number;
+      }>;
+    };
+
+    /**
+     * Standing facts about the organisation, used by the obligations of a
+     * plan.
+     */
+    organisation?: {
+      /** Jurisdictions where the organisation is established (EU, GB, US-CA, …). */
+      establishments?: string[];
+      /** Organisation-level answers to assessment questions (nis2InScope, listedCompany, …). */
+      answers?: { [question: string]: string | boolean };
+    };
+  };
+}

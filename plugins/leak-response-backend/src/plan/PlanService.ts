@@ -1,0 +1,304 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { LeakType } from '@leak-response/plugin-leak-response-common';
+import { DateTime, Duration } from 'luxon';
+import {
+  LeakResponsePlan,
+  PlanObligations,
+  PlanPlaybook,
+  RaciRef,
+  ResolvedRole,
+} from './api';
+import { PlanSettings, readPlanSettings } from './config';
+import { EntityBatchFetcher, ImpactAnalyzer } from './impact/ImpactAnalyzer';
+import { refKey } from './impact/lineage';
+import {
+  incidentFactsFromImpact,
+  ObligationsEvaluator,
+} from './obligations/ObligationsEvaluator';
+import { readinessGaps } from './oncall/readiness';
+import { PlaybookRegistry } from './playbooks/PlaybookRegistry';
+import { Playbook } from './playbooks/schema';
+import { PeopleResolver } from './roles/PeopleResolver';
+
+/**
+ * The entity fields the plan reads; the catalog sends nothing else.
+ */
+export const PLAN_ENTITY_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec',
+  'relations',
+];
+
+/** The leak type assumed for an LLM entity when none is asked for. */
+export const DEFAULT_LEAK_TYPE_BY_ENTITY_TYPE: Readonly<
+  Record<string, LeakType>
+> = {
+  'llm-dataset': 'training-data-exposure',
+  'llm-model': 'model-weight-exfiltration',
+  'llm-endpoint': 'inference-data-leakage',
+};
+
+export interface PlanRequest {
+  entity: CompoundEntityRef;
+  leakType?: LeakType;
+  /** ISO 8601; default: now. */
+  awareAt?: string;
+  credentials: BackstageCredentials;
+}
+
+function rolesOf(playbook: Playbook): string[] {
+  const roles = new Set<string>();
+  for (const step of playbook.steps) {
+    const { responsible, accountable, consulted, informed } = step.raci;
+    [...responsible, accountable, ...consulted, ...informed].forEach(r =>
+      roles.add(r),
+    );
+  }
+  return [...roles];
+}
+
+/**
+ * Makes the response plan for a leak of one catalog entity: the impact over
+ * the lineage, the playbook with its RACI resolved to catalog groups, who is
+ * on call now and next for each role, readiness gaps of those rotations, and
+ * the obligations if it leaked now (or at `awareAt`).
+ */
+export class PlanService {
+  private constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      logger: LoggerService;
+      settings: PlanSettings;
+      playbooks: PlaybookRegistry;
+      impact: ImpactAnalyzer;
+      people: PeopleResolver;
+      obligations: ObligationsEvaluator;
+      clock: () => Date;
+    },
+  ) {}
+
+  /**
+   * Reads and checks every setting once; throws, naming the key, on bad
+   * configuration (which stops the plugin at start-up).
+   */
+  static fromConfig(
+    config: Config,
+    options: {
+      catalog: CatalogService;
+      logger: LoggerService;
+      clock?: () => Date;
+      builtInPlaybooksDir?: string;
+    },
+  ): PlanService {
+    const settings = readPlanSettings(config);
+    const playbooks = PlaybookRegistry.fromConfig(config, {
+      knownRoles: settings.knownRoles,
+      builtInDir: options.builtInPlaybooksDir,
+    });
+    return new PlanService({
+      catalog: options.catalog,
+      logger: options.logger,
+      settings,
+      playbooks,
+      impact: ImpactAnalyzer.create(settings.impact),
+      people: PeopleResolver.create({
+        configuredRoles: settings.roles,
+        configuredRotations: settings.onCall.rotations,
+        requiredTrainings: settings.onCall.requiredTrainings,
+      }),
+      obligations: ObligationsEvaluator.fromConfig(config),
+      clock: options.clock ?? (() => new Date()),
+    });
+  }
+
+  /** One batched catalog request, with the caller's credentials. */
+  fetcher(credentials: BackstageCredentials): EntityBatchFetcher {
+    return async refs => {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields: PLAN_ENTITY_FIELDS },
+        { credentials },
+      );
+      return items.map(item => item ?? undefined);
+    };
+  }
+
+  async getPlan(request: PlanRequest): Promise<LeakResponsePlan> {
+    const { settings } = this.deps;
+    const nowDate = this.deps.clock();
+    const now = DateTime.fromJSDate(nowDate).toUTC();
+    const awareAt = request.awareAt
+      ? DateTime.fromISO(request.awareAt, { setZone: true }).toUTC()
+      : now;
+    const fetch = this.fetcher(request.credentials);
+    const entityRef = refKey(stringifyEntityRef(request.entity));
+
+    const [origin] = await fetch([entityRef]);
+    if (!origin) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+
+    const entityType =
+      typeof origin.spec?.type === 'string' ? origin.spec.type : undefined;
+    const leakType =
+      request.leakType ??
+      (entityType ? DEFAULT_LEAK_TYPE_BY_ENTITY_TYPE[entityType] : undefined);
+    if (!leakType) {
+      throw new InputError(
+        `leakType: required for ${entityRef}, which is not an LLM model, dataset or endpoint`,
+      );
+    }
+    const selection = this.deps.playbooks.select(origin, leakType);
+    if (!selection) {
+      throw new InputError(
+        `leakType: no playbook responds to ${leakType}; configure one under leakResponse.playbooks`,
+      );
+    }
+
+    const [analysis, people] = await Promise.all([
+      this.deps.impact.analyze({ origin, leakType, fetch }),
+      this.deps.people.resolve({
+        origin,
+        roles: rolesOf(selection.playbook),
+        now,
+        fetch,
+      }),
+    ]);
+
+    const horizonUntil = now.plus(settings.onCall.horizon);
+    const gaps = readinessGaps({
+      rotations: people.rotations,
+      trainings: people.trainings,
+      requiredTrainings: settings.onCall.requiredTrainings,
+      now,
+      horizonUntil,
+      peaks: settings.onCall.peaks,
+    });
+
+    const warnings = [...selection.warnings];
+    const { problems } = analysis.report;
+    if (problems.missing.length > 0) {
+      warnings.push(
+        `${problems.missing.length} lineage reference(s) point at no entity you can see; see impact.problems.missing`,
+      );
+    }
+    if (problems.cycles.length > 0) {
+      warnings.push(
+        `the lineage has ${problems.cycles.length} cycle(s); see impact.problems.cycles`,
+      );
+    }
+    if (problems.truncated) warnings.push(problems.truncated.reason);
+
+    return {
+      entityRef,
+      leakType,
+      leakTypeSource: request.leakType ? 'query' : 'entity-type',
+      generatedAt: now.toISO()!,
+      awareAt: awareAt.toISO()!,
+      impact: analysis.report,
+      playbook: this.describePlaybook(selection, people.roles, awareAt),
+      roles: people.roles,
+      readiness: {
+        requiredTrainings: settings.onCall.requiredTrainings,
+        horizonUntil: horizonUntil.toISO()!,
+        gaps,
+      },
+      obligations: this.obligations(
+        analysis,
+        leakType,
+        awareAt.toISO()!,
+        nowDate,
+        entityRef,
+      ),
+      warnings,
+    };
+  }
+
+  private obligations(
+    analysis: Parameters<typeof incidentFactsFromImpact>[0]['analysis'],
+    leakType: LeakType,
+    awareAt: string,
+    now: Date,
+    entityRef: string,
+  ): PlanObligations {
+    try {
+      const facts = incidentFactsFromImpact({
+        analysis,
+        leakType,
+        awareAt,
+        organisation: this.deps.obligations.organisation,
+      });
+      return {
+        status: 'evaluated',
+        ...this.deps.obligations.evaluate(facts, now),
+      };
+    } catch (error) {
+      // The rest of the plan is still worth having in the first minute.
+      this.deps.logger.error('Obligations evaluation failed', {
+        entityRef,
+        leakType,
+        error: String(error),
+      });
+      return {
+        status: 'unavailable',
+        reason: `the obligations could not be evaluated: ${
+          (error as Error).message
+        }`,
+      };
+    }
+  }
+
+  private describePlaybook(
+    selection: NonNullable<ReturnType<PlaybookRegistry['select']>>,
+    roles: ResolvedRole[],
+    awareAt: DateTime,
+  ): PlanPlaybook {
+    const byRole = new Map(roles.map(r => [r.role, r.entityRef]));
+    const ref = (role: string): RaciRef => ({
+      role,
+      entityRef: byRole.get(role),
+    });
+    const { playbook, selectedBy } = selection;
+    return {
+      id: playbook.id,
+      title: playbook.title,
+      description: playbook.description,
+      source: playbook.source,
+      selectedBy,
+      steps: playbook.steps.map(step => ({
+        id: step.id,
+        title: step.title,
+        phase: step.phase,
+        description: step.description,
+        dueOffset: step.dueOffset,
+        dueAt: step.dueOffset
+          ? awareAt.plus(Duration.fromISO(step.dueOffset)).toISO()!
+          : undefined,
+        raci: {
+          responsible: step.raci.responsible.map(ref),
+          accountable: ref(step.raci.accountable),
+          consulted: step.raci.consulted.map(ref),
+          informed: step.raci.informed.map(ref),
+        },
+      })),
+    };
+  }
+
+  /** The leak types some playbook responds to (for query validation). */
+  leakTypes(): Set<LeakType> {
+    return this.deps.playbooks.leakTypes();
+  }
+}

@@ -1,0 +1,162 @@
+import { Entity } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import type { LeakType } from '@leak-response/plugin-leak-response-common';
+import { ImpactAnalysis } from '../impact/ImpactAnalyzer';
+import {
+  ANNOTATION_ANONYMITY_ASSESSMENT,
+  ANNOTATION_ANONYMITY_ASSESSMENT_REF,
+} from '../impact/dataAtRisk';
+import {
+  AnonymityAssessment,
+  ASSESSMENT_QUESTIONS,
+  AssessmentAnswers,
+  createDataCategoryVocabulary,
+  DataCategoryInput,
+  DataCategoryVocabulary,
+  DEFAULT_OBLIGATION_RULES,
+  evaluateObligations,
+  IncidentFacts,
+  isAssessmentQuestion,
+  mergeRules,
+  ObligationRule,
+  ObligationsReport,
+} from './engine';
+
+/** What is known about the organisation, from `leakResponse.organisation`. */
+export interface OrganisationFacts {
+  establishments?: string[];
+  answers: AssessmentAnswers;
+}
+
+/** Reads a model's recorded anonymity assessment from its annotations. */
+export function anonymityAssessmentOf(
+  entity: Entity,
+): AnonymityAssessment | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const conclusion = annotations[ANNOTATION_ANONYMITY_ASSESSMENT]?.trim();
+  if (conclusion !== 'anonymous' && conclusion !== 'not-anonymous') {
+    return undefined;
+  }
+  const reference = annotations[ANNOTATION_ANONYMITY_ASSESSMENT_REF]?.trim();
+  return { conclusion, ...(reference ? { reference } : {}) };
+}
+
+/**
+ * The facts of a leak of the impact's origin "if it leaked now": the data
+ * at risk, the people and regions of the impact, the organisation's
+ * standing answers. Leaked model weights are given to the engine with the
+ * data they were trained on, so that the engine decides (and explains) the
+ * inheritance and the anonymity assessment.
+ */
+export function incidentFactsFromImpact(options: {
+  analysis: ImpactAnalysis;
+  leakType: LeakType;
+  awareAt: string;
+  organisation: OrganisationFacts;
+}): IncidentFacts {
+  const { analysis, leakType, awareAt, organisation } = options;
+  const { report } = analysis;
+  const origin = analysis.affected.get(report.origin)!;
+  const originEntity = analysis.entities.get(report.origin)!;
+  const isModel = origin.type === 'llm-model';
+
+  let data: IncidentFacts['data'];
+  if (leakType === 'model-weight-exfiltration' && isModel) {
+    const upstream = [...analysis.affected.values()].filter(
+      e => e.role === 'upstream-data',
+    );
+    const assessment = anonymityAssessmentOf(originEntity);
+    data = {
+      categories: origin.dataCategories,
+      model: {
+        ref: origin.entityRef,
+        ...(assessment ? { anonymityAssessment: assessment } : {}),
+        trainingData: upstream.map(e => ({
+          ref: e.entityRef,
+          categories: e.dataCategories,
+        })),
+      },
+    };
+  } else {
+    data = { categories: report.dataCategories };
+  }
+
+  return {
+    clocks: { aware: awareAt },
+    data,
+    dataSubjects: report.dataSubjects.map(s => ({
+      jurisdiction: s.jurisdiction,
+      ...(s.approxCount !== undefined ? { approxCount: s.approxCount } : {}),
+    })),
+    hostingRegions: report.regions,
+    ...(organisation.establishments
+      ? { establishments: organisation.establishments }
+      : {}),
+    answers: { ...organisation.answers },
+  };
+}
+
+function readOrganisation(config: Config): OrganisationFacts {
+  const organisation = config.getOptionalConfig('leakResponse.organisation');
+  const establishments = organisation?.getOptionalStringArray('establishments');
+  const answers: Record<string, unknown> = {};
+  const answersConfig = organisation?.getOptionalConfig('answers');
+  for (const key of answersConfig?.keys() ?? []) {
+    const where = `leakResponse.organisation.answers.${key}`;
+    if (!isAssessmentQuestion(key)) {
+      throw new Error(
+        `Invalid ${where}: unknown question; known questions are ${Object.keys(
+          ASSESSMENT_QUESTIONS,
+        ).join(', ')}`,
+      );
+    }
+    const question = ASSESSMENT_QUESTIONS[key];
+    const value = answersConfig!.get(key);
+    if (!(question.values as readonly unknown[]).includes(value)) {
+      throw new Error(
+        `Invalid ${where}: must be one of ${question.values.join(', ')}`,
+      );
+    }
+    answers[key] = value;
+  }
+  return { establishments, answers: answers as AssessmentAnswers };
+}
+
+/**
+ * Evaluates the obligations of the engine in -common with the rule table
+ * and vocabulary of this installation: the default rules merged with
+ * `leakResponse.rules`, the vocabulary extended by
+ * `leakResponse.dataCategories`, and the organisation's standing facts from
+ * `leakResponse.organisation`. Configuration is read and checked once.
+ */
+export class ObligationsEvaluator {
+  private constructor(
+    private readonly rules: readonly ObligationRule[],
+    private readonly vocabulary: DataCategoryVocabulary,
+    readonly organisation: OrganisationFacts,
+  ) {}
+
+  static fromConfig(config: Config): ObligationsEvaluator {
+    const rules = mergeRules(
+      DEFAULT_OBLIGATION_RULES,
+      config.getOptional('leakResponse.rules'),
+    );
+    const vocabulary = createDataCategoryVocabulary(
+      config.getOptional<DataCategoryInput[]>('leakResponse.dataCategories') ??
+        [],
+    );
+    return new ObligationsEvaluator(
+      rules,
+      vocabulary,
+      readOrganisation(config),
+    );
+  }
+
+  evaluate(facts: IncidentFacts, now: Date): ObligationsReport {
+    return evaluateObligations(facts, {
+      now,
+      rules: this.rules,
+      categoryFlags: this.vocabulary,
+    });
+  }
+}

@@ -1,0 +1,187 @@
+/*
+ * The plan route against the real catalog backend, loaded with the example
+ * catalog of the repository (examples/*.yaml). A small test processor emits
+ * the lineage relations from spec, as the LLM catalog module does, so that
+ * this test does not depend on that module.
+ */
+import {
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  catalogProcessingExtensionPoint,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import path from 'node:path';
+import request from 'supertest';
+import { leakResponsePlugin } from '../plugin';
+import { EXAMPLES_DIR } from './__testUtils__/catalogFixtures';
+import { LeakResponsePlan } from './api';
+
+jest.setTimeout(120_000);
+
+const LINEAGE = [
+  ['trainedOn', 'trainedOn', 'trainingDataOf'],
+  ['fineTunedFrom', 'fineTunedFrom', 'fineTunedInto'],
+  ['serves', 'serves', 'servedBy'],
+  ['logsTo', 'logsTo', 'logsOf'],
+] as const;
+
+class TestLineageProcessor implements CatalogProcessor {
+  getProcessorName() {
+    return 'TestLineageProcessor';
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: unknown,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    const self = getCompoundEntityRef(entity);
+    for (const [field, forward, reverse] of LINEAGE) {
+      const raw = entity.spec?.[field];
+      const values = Array.isArray(raw) ? raw : [raw].filter(Boolean);
+      for (const value of values) {
+        const target = parseEntityRef(String(value), {
+          defaultKind: 'resource',
+          defaultNamespace: self.namespace,
+        });
+        emit(processingResult.relation({ source: self, type: forward, target }));
+        emit(processingResult.relation({ source: target, type: reverse, target: self }));
+      }
+    }
+    return entity;
+  }
+}
+
+const testLineageModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-lineage',
+  register(reg) {
+    reg.registerInit({
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addProcessor(new TestLineageProcessor());
+      },
+    });
+  },
+});
+
+const location = (file: string) => ({
+  type: 'file',
+  target: path.join(EXAMPLES_DIR, file),
+});
+
+describe('plan with the real catalog backend and the example catalog', () => {
+  it('answers the plan of a leaked support model', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        catalogBackend,
+        testLineageModule,
+        leakResponsePlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'Resource',
+                    'Location',
+                    'Domain',
+                    'User',
+                    'Group',
+                  ],
+                },
+              ],
+              locations: [
+                location('systems.yaml'),
+                location('llm-resources.yaml'),
+                location('org.yaml'),
+              ],
+            },
+            leakResponse: {
+              roles: {
+                compliance: 'group:dpo-office',
+                security: 'group:security-ir',
+                legal: 'group:legal',
+                communications: 'group:communications',
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    const url =
+      '/api/leak-response/v1/entities/resource/default/support-assistant-v4/plan';
+    const ask = () =>
+      request(server)
+        .get(url)
+        .query({
+          leakType: 'model-weight-exfiltration',
+          awareAt: '2026-11-27T09:00:00Z',
+        })
+        .set('Authorization', mockCredentials.user.header());
+
+    // Wait until the catalog has ingested and stitched the example catalog.
+    let plan: LeakResponsePlan | undefined;
+    for (const started = Date.now(); Date.now() - started < 90_000; ) {
+      const res = await ask();
+      if (
+        res.status === 200 &&
+        res.body.impact.entities.length === 6 &&
+        res.body.roles.every((r: { onCall?: unknown }) => r.onCall)
+      ) {
+        plan = res.body;
+        break;
+      }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    expect(plan).toBeDefined();
+
+    const roles = Object.fromEntries(
+      plan!.impact.entities.map(e => [e.entityRef, e.role]),
+    );
+    expect(roles).toEqual({
+      'resource:default/support-assistant-v4': 'origin',
+      'resource:default/support-transcripts-2025': 'upstream-data',
+      'resource:default/base-llm-7b': 'upstream-data',
+      'resource:default/support-assistant-endpoint': 'downstream-surface',
+      'resource:default/support-chat-logs': 'log',
+      'component:default/support-chat': 'downstream-surface',
+    });
+    expect(plan!.impact.dataCategories).toContain('personal.special');
+    expect(plan!.impact.problems).toEqual({ missing: [], cycles: [] });
+
+    const ai = plan!.roles.find(r => r.role === 'ai-engineering')!;
+    expect(ai.entityRef).toBe('group:default/customer-support');
+    expect(ai.onCall?.timeZone).toBe('Europe/Madrid');
+    expect(['user:default/mateo.silva', 'user:default/chloe.martin']).toContain(
+      ai.onCall?.now?.userRef,
+    );
+    expect(plan!.obligations).toMatchObject({
+      status: 'evaluated',
+      data: { traits: { personal: 'yes', specialCategory: 'yes' } },
+    });
+
+    const missing = await request(server)
+      .get('/api/leak-response/v1/entities/resource/default/nope/plan')
+      .query({ leakType: 'model-weight-exfiltration' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(missing.status).toBe(404);
+  });
+});

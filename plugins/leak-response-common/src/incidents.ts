@@ -55,3 +55,161 @@ export interface IncidentSummary {
 export interface HealthResponse {
   status: 'ok';
 }
+
+/**
+ * The lifecycle moves an incident may make. Skipping `notifying` is allowed
+ * (nothing to notify); closing early is allowed (a false positive); a closed
+ * incident can be reopened for investigation.
+ * @public
+ */
+export const INCIDENT_TRANSITIONS: Readonly<
+  Record<IncidentStatus, readonly IncidentStatus[]>
+> = {
+  triage: ['investigating', 'closed'],
+  investigating: ['contained', 'closed'],
+  contained: ['notifying', 'closed'],
+  notifying: ['closed'],
+  closed: ['investigating'],
+};
+
+/**
+ * Whether an incident in status `from` may move to `to`.
+ * @public
+ */
+export function isAllowedTransition(
+  from: IncidentStatus,
+  to: IncidentStatus,
+): boolean {
+  return INCIDENT_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Where an obligation of an incident stands.
+ * @public
+ */
+export const INCIDENT_OBLIGATION_STATUSES = [
+  'pending',
+  'to-be-determined',
+  'drafted',
+  'approved',
+  'submitted',
+  'not-required',
+] as const;
+
+/** @public */
+export type IncidentObligationStatus =
+  (typeof INCIDENT_OBLIGATION_STATUSES)[number];
+
+/**
+ * An entity affected by an incident, as it was when it was added.
+ * @public
+ */
+export interface IncidentAffectedEntity {
+  entityRef: string;
+  role: string;
+  snapshot: {
+    kind?: string;
+    type?: string;
+    title?: string;
+    owner?: string;
+    system?: string;
+    dataCategories: string[];
+    dataSubjects: string[];
+    regions: string[];
+    approxDataSubjects?: number;
+  };
+  addedAt: string;
+  addedBy: string;
+  removedAt?: string;
+}
+
+/**
+ * A playbook step instantiated for an incident.
+ * @public
+ */
+export interface IncidentTask {
+  id: string;
+  position: number;
+  stepId: string;
+  title: string;
+  description?: string;
+  responsible: string[];
+  accountable?: string;
+  dueAt?: string;
+  doneBy?: string;
+  doneAt?: string;
+}
+
+/**
+ * An obligation of an incident with its handling status.
+ * @public
+ */
+export interface IncidentObligation {
+  id: string;
+  ruleId: string;
+  regime: string;
+  recipient: string;
+  stage: string;
+  status: IncidentObligationStatus;
+  dueAt?: string;
+  dueText?: string;
+  /** The obligations engine's evaluation: reasons, clock, content, sources. */
+  evaluation: unknown;
+  justification?: string;
+  submittedAt?: string;
+  submissionRef?: string;
+  updatedAt: string;
+}
+
+/**
+ * A notice rendered from a pre-approved template.
+ * @public
+ */
+export interface IncidentNotice {
+  id: string;
+  obligationId?: string;
+  templateId: string;
+  status: 'draft' | 'approved' | 'submitted';
+  body: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  submittedAt?: string;
+  submissionRef?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * One entry of an incident's append-only timeline.
+ * @public
+ */
+export interface TimelineEvent {
+  sequence: number;
+  at: string;
+  actor: string;
+  type: string;
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * An incident with everything it holds.
+ * @public
+ */
+export interface IncidentRecord extends IncidentSummary {
+  summary?: string;
+  detectedAt?: string;
+  source?: string;
+  sourceRef?: string;
+  playbookId?: string;
+  playbookVersion?: string;
+  assessment: Record<string, unknown>;
+  updatedAt: string;
+  affected: IncidentAffectedEntity[];
+  tasks: IncidentTask[];
+  obligations: IncidentObligation[];
+  notices: IncidentNotice[];
+  timeline: TimelineEvent[];
+}

@@ -1,9 +1,37 @@
 import {
+  IncidentAffectedEntity,
+  IncidentNotice,
+  IncidentObligation,
+  IncidentRecord,
   IncidentStatus,
   IncidentSummary,
+  IncidentTask,
   LeakType,
   Severity,
 } from '@leak-response/plugin-leak-response-common';
+
+/** An affected entity to record. */
+export type NewAffectedEntity = Omit<
+  IncidentAffectedEntity,
+  'addedAt' | 'addedBy' | 'removedAt'
+>;
+
+/** A playbook task to record. */
+export type NewTask = Omit<IncidentTask, 'id' | 'doneBy' | 'doneAt'>;
+
+/** An obligation to record, as the engine evaluated it. */
+export type NewObligation = Omit<
+  IncidentObligation,
+  'id' | 'updatedAt' | 'submittedAt' | 'submissionRef'
+>;
+
+/** A timeline entry to append. */
+export interface NewTimelineEvent {
+  type: string;
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
 
 /** What it takes to open an incident. */
 export interface NewIncident {
@@ -19,24 +47,101 @@ export interface NewIncident {
   sourceRef?: string;
   idempotencyKey?: string;
   createdBy: string;
+  playbookId?: string;
+  playbookVersion?: string;
+  assessment?: Record<string, unknown>;
+  affected?: NewAffectedEntity[];
+  tasks?: NewTask[];
+  obligations?: NewObligation[];
+  /** The first timeline entries, e.g. "launched". */
+  timeline?: NewTimelineEvent[];
 }
 
-/** Filters for listing incidents. */
+/** Filters, paging and order for listing incidents. */
 export interface IncidentFilter {
   status?: IncidentStatus[];
+  /** true: not closed; false: closed */
+  open?: boolean;
+  exercise?: boolean;
+  leakType?: LeakType[];
   originEntityRef?: string;
+  /** Incidents that affect this entity (origin or not, not removed). */
+  affectedEntityRef?: string;
+  limit?: number;
+  offset?: number;
+  orderBy?: 'awareAt' | 'createdAt';
+  order?: 'asc' | 'desc';
 }
 
-/** Persistence of incidents. */
+/**
+ * A change to an incident, computed from its current state inside the
+ * store's transaction (so two concurrent updates never both pass a check
+ * against the same stale state).
+ */
+export interface IncidentChange {
+  incident?: Partial<{
+    title: string;
+    status: IncidentStatus;
+    severity: Severity;
+    summary: string;
+    awareAt: Date;
+    assessment: Record<string, unknown>;
+  }>;
+  /** Obligations to insert, or to update by rule id. */
+  upsertObligations?: NewObligation[];
+  /** Obligation field changes by id. */
+  obligationUpdates?: Array<
+    { id: string } & Partial<
+      Pick<
+        IncidentObligation,
+        'status' | 'justification' | 'submittedAt' | 'submissionRef'
+      >
+    >
+  >;
+  taskUpdates?: Array<{ id: string; doneBy?: string; doneAt?: string }>;
+  addAffected?: NewAffectedEntity[];
+  removeAffected?: string[];
+  newNotices?: Array<Omit<IncidentNotice, 'id' | 'createdAt' | 'updatedAt'>>;
+  noticeUpdates?: Array<
+    { id: string } & Partial<
+      Pick<
+        IncidentNotice,
+        | 'status'
+        | 'body'
+        | 'approvedBy'
+        | 'approvedAt'
+        | 'submittedAt'
+        | 'submissionRef'
+      >
+    >
+  >;
+  timeline: NewTimelineEvent[];
+}
+
+/** Persistence of incidents and everything they hold. */
 export interface IncidentStore {
   /**
-   * Stores a new incident. When its idempotency key, or its source and
-   * source reference, are already known, the existing incident is returned
-   * with `created: false` and nothing is written.
+   * Stores a new incident with its record. When its idempotency key, or its
+   * source and source reference, are already known, the existing incident is
+   * returned with `created: false` and nothing is written.
    */
   createIncident(
     incident: NewIncident,
-  ): Promise<{ incident: IncidentSummary; created: boolean }>;
-  getIncident(id: string): Promise<IncidentSummary | undefined>;
-  listIncidents(filter?: IncidentFilter): Promise<IncidentSummary[]>;
+  ): Promise<{ incident: IncidentRecord; created: boolean }>;
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
+  listIncidents(
+    filter?: IncidentFilter,
+  ): Promise<{ items: IncidentSummary[]; totalCount: number }>;
+  /**
+   * Applies the change `decide` computes from the current record, atomically.
+   * `decide` may throw (e.g. a ConflictError) to write nothing. Returns the
+   * updated record, or undefined when there is no such incident.
+   */
+  updateIncident(
+    id: string,
+    actor: string,
+    decide: (current: IncidentRecord) => IncidentChange,
+  ): Promise<IncidentRecord | undefined>;
+  /** Open incidents in which the entity is affected, for evidence holds. */
+  listOpenIncidentsAffecting(entityRef: string): Promise<IncidentSummary[]>;
 }

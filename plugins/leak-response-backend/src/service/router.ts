@@ -64,7 +64,7 @@ export async function createRouter(
     });
     try {
       await authorize(req, incidentReadPermission);
-      const items = await store.listIncidents();
+      const { items } = await store.listIncidents();
       await auditorEvent.success();
       res.json({ items });
     } catch (error) {

@@ -66,4 +66,68 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('incidents')).toBe(false);
     await knex.destroy();
   });
+
+  it('20261126000000_incident_records.js adds the record tables, keeps incidents, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261125000000_incidents.js');
+    const incidentId = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1a03';
+    await knex('incidents').insert({
+      id: incidentId,
+      title: 'Recommendation model weights downloaded by an unknown role',
+      leak_type: 'model-weight-exfiltration',
+      origin_entity_ref: 'resource:default/recsys-llm-v3',
+      severity: 'high',
+      status: 'investigating',
+      exercise: true,
+      aware_at: new Date('2026-11-21T08:00:00Z'),
+      created_by: 'user:default/wei.tan',
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+
+    await migrateUntil(knex, '20261126000000_incident_records.js');
+    for (const table of [
+      'incident_entities',
+      'incident_tasks',
+      'incident_obligations',
+      'incident_notices',
+      'incident_timeline',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
+    const [kept] = await knex('incidents').where({ id: incidentId });
+    expect(kept.title).toBe(
+      'Recommendation model weights downloaded by an unknown role',
+    );
+    expect(kept.playbook_id).toBeNull();
+    await knex('incident_timeline').insert([
+      { incident_id: incidentId, at: new Date(), actor: 'a', type: 't', message: 'first' },
+      { incident_id: incidentId, at: new Date(), actor: 'a', type: 't', message: 'second' },
+    ]);
+    const events = await knex('incident_timeline').orderBy('sequence');
+    expect(events.map(e => e.message)).toEqual(['first', 'second']);
+    expect(Number(events[1].sequence)).toBeGreaterThan(Number(events[0].sequence));
+    const obligation = {
+      incident_id: incidentId,
+      rule_id: 'gdpr33',
+      regime: 'GDPR',
+      recipient: 'Lead supervisory authority',
+      stage: 'notification',
+      status: 'pending',
+      evaluation: '{}',
+      updated_at: new Date(),
+    };
+    await knex('incident_obligations').insert({ id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b01', ...obligation });
+    await expect(
+      knex('incident_obligations').insert({ id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b02', ...obligation }),
+    ).rejects.toThrow();
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('incident_timeline')).toBe(false);
+    expect(await knex.schema.hasColumn('incidents', 'playbook_id')).toBe(false);
+    expect(await knex('incidents').count({ n: '*' })).toEqual([
+      { n: databaseId.startsWith('POSTGRES') ? '1' : 1 },
+    ]);
+    await knex.destroy();
+  });
 });

@@ -1,0 +1,9 @@
+export { DEFAULT_NOTICE_TEMPLATES } from './defaultTemplates';
+export type { NoticeTemplate } from './defaultTemplates';
+export {
+  escapeMarkdown,
+  incompleteParts,
+  noticeValues,
+  renderNotice,
+} from './renderNotice';
+export type { NoticeOrganisation } from './renderNotice';

@@ -30,6 +30,10 @@ exports.up = async function up(knex) {
       .text('assessment')
       .nullable()
       .comment('JSON: the assessment answers the obligations were evaluated with');
+    table
+      .text('facts')
+      .nullable()
+      .comment('JSON: the incident facts of the obligations engine, from launch');
   });
 
   await knex.schema.createTable('incident_entities', table => {
@@ -95,6 +99,10 @@ exports.up = async function up(knex) {
     table.string('due_text', 300).nullable();
     table.text('evaluation').notNullable().comment('JSON: the engine output');
     table.text('justification').nullable();
+    table
+      .string('decided_by', 512)
+      .nullable()
+      .comment('Who set the status by hand; null while the engine decides it');
     table.timestamp('submitted_at', { useTz: true, precision: 3 }).nullable();
     table.string('submission_ref', 300).nullable();
     table.timestamp('updated_at', { useTz: true, precision: 3 }).notNullable();
@@ -159,5 +167,6 @@ exports.down = async function down(knex) {
     table.dropColumn('playbook_id');
     table.dropColumn('playbook_version');
     table.dropColumn('assessment');
+    table.dropColumn('facts');
   });
 };

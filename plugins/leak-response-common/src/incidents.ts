@@ -156,6 +156,8 @@ export interface IncidentObligation {
   /** The obligations engine's evaluation: reasons, clock, content, sources. */
   evaluation: unknown;
   justification?: string;
+  /** Who set the status by hand; absent while the engine decides it. */
+  decidedBy?: string;
   submittedAt?: string;
   submissionRef?: string;
   updatedAt: string;
@@ -206,6 +208,8 @@ export interface IncidentRecord extends IncidentSummary {
   playbookId?: string;
   playbookVersion?: string;
   assessment: Record<string, unknown>;
+  /** The facts the obligations were evaluated from (engine input). */
+  facts?: unknown;
   updatedAt: string;
   affected: IncidentAffectedEntity[];
   tasks: IncidentTask[];

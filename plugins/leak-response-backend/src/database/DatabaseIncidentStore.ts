@@ -55,6 +55,7 @@ type IncidentRow = {
   playbook_id: string | null;
   playbook_version: string | null;
   assessment: string | null;
+  facts: string | null;
 };
 
 type EntityRow = {
@@ -93,6 +94,7 @@ type ObligationRow = {
   due_text: string | null;
   evaluation: string;
   justification: string | null;
+  decided_by: string | null;
   submitted_at: Timestamp | null;
   submission_ref: string | null;
   updated_at: Timestamp;
@@ -199,6 +201,7 @@ function toObligation(row: ObligationRow): IncidentObligation {
     dueText: optional(row.due_text),
     evaluation: JSON.parse(row.evaluation),
     justification: optional(row.justification),
+    decidedBy: optional(row.decided_by),
     submittedAt: optionalIso(row.submitted_at),
     submissionRef: optional(row.submission_ref),
     updatedAt: toIso(row.updated_at),
@@ -280,6 +283,7 @@ export class DatabaseIncidentStore implements IncidentStore {
           playbook_id: incident.playbookId ?? null,
           playbook_version: incident.playbookVersion ?? null,
           assessment: toJson(incident.assessment ?? {}),
+          facts: toJson(incident.facts),
         } as any)
         .onConflict()
         .ignore()
@@ -471,6 +475,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       playbookId: optional(row.playbook_id),
       playbookVersion: optional(row.playbook_version),
       assessment: (parseJson(row.assessment) as Record<string, unknown>) ?? {},
+      facts: parseJson(row.facts),
       updatedAt: toIso(row.updated_at),
       affected: entities.map(toAffected),
       tasks: tasks.map(toTask),
@@ -498,6 +503,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (patch.awareAt !== undefined) incidentUpdate.aware_at = patch.awareAt;
     if (patch.assessment !== undefined) {
       incidentUpdate.assessment = toJson(patch.assessment);
+    }
+    if (patch.facts !== undefined) {
+      incidentUpdate.facts = toJson(patch.facts);
     }
     await tx('incidents').where({ id }).update(incidentUpdate);
 
@@ -552,6 +560,9 @@ export class DatabaseIncidentStore implements IncidentStore {
           ...(fields.status !== undefined && { status: fields.status }),
           ...(fields.justification !== undefined && {
             justification: fields.justification,
+          }),
+          ...(fields.decidedBy !== undefined && {
+            decided_by: fields.decidedBy,
           }),
           ...(fields.submittedAt !== undefined && {
             submitted_at: new Date(fields.submittedAt),

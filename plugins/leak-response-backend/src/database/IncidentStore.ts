@@ -22,7 +22,7 @@ export type NewTask = Omit<IncidentTask, 'id' | 'doneBy' | 'doneAt'>;
 /** An obligation to record, as the engine evaluated it. */
 export type NewObligation = Omit<
   IncidentObligation,
-  'id' | 'updatedAt' | 'submittedAt' | 'submissionRef'
+  'id' | 'updatedAt' | 'submittedAt' | 'submissionRef' | 'decidedBy'
 >;
 
 /** A timeline entry to append. */
@@ -50,6 +50,8 @@ export interface NewIncident {
   playbookId?: string;
   playbookVersion?: string;
   assessment?: Record<string, unknown>;
+  /** The obligations engine's facts at launch, kept to re-evaluate later. */
+  facts?: unknown;
   affected?: NewAffectedEntity[];
   tasks?: NewTask[];
   obligations?: NewObligation[];
@@ -86,6 +88,7 @@ export interface IncidentChange {
     summary: string;
     awareAt: Date;
     assessment: Record<string, unknown>;
+    facts: unknown;
   }>;
   /** Obligations to insert, or to update by rule id. */
   upsertObligations?: NewObligation[];
@@ -94,7 +97,11 @@ export interface IncidentChange {
     { id: string } & Partial<
       Pick<
         IncidentObligation,
-        'status' | 'justification' | 'submittedAt' | 'submissionRef'
+        | 'status'
+        | 'justification'
+        | 'decidedBy'
+        | 'submittedAt'
+        | 'submissionRef'
       >
     >
   >;

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { LlmEntityProcessor } from './processor';
 import { LlmAwsEntityProvider } from './providers';
 
 /**
@@ -23,6 +24,8 @@ export const catalogModuleLlm = createBackendModule({
       },
       async init({ logger, config, scheduler, catalog }) {
         logger.info('LLM entity model module registered');
+        // Validation, lineage relations and derived labels for LLM Resources.
+        catalog.addProcessor(LlmEntityProcessor.fromConfig(config));
         // One provider per catalog.providers.llmAws.<id>; none when unset.
         catalog.addEntityProvider(
           LlmAwsEntityProvider.fromConfig(config, { logger, scheduler }),

@@ -310,8 +310,10 @@ function vocabularyProblems(
         : problem(
             path,
             id,
-            'is not a known data category (organisations add their own under leakResponse.dataCategories)',
-            [...vocabulary.keys()].join(', '),
+            'is not a known data category',
+            `${[...vocabulary.keys()].join(
+              ', ',
+            )} (organisations add their own under leakResponse.dataCategories)`,
           ),
     ),
   );

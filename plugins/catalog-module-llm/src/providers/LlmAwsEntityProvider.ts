@@ -15,13 +15,11 @@ import {
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import {
-  DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { assignEntityNames, parseArn } from './arn';
 import { LlmAwsProviderConfig, readLlmAwsProviderConfigs } from './config';
-import { DiscoveredResource, resourceToEntity } from './entityMapper';
+import { DiscoveryRun } from './DiscoveryRun';
 
 /** What one refresh found and applied. @public */
 export interface LlmAwsRefreshResult {
@@ -45,12 +43,6 @@ export class LlmAwsDiscoveryError extends Error {
     this.name = 'LlmAwsDiscoveryError';
     this.failedRegions = [...failures.keys()];
   }
-}
-
-interface RegionListing {
-  region: string;
-  resources: DiscoveredResource[];
-  pages: number;
 }
 
 /**
@@ -167,15 +159,19 @@ export class LlmAwsEntityProvider implements EntityProvider {
       regions: regions.join(','),
     });
 
+    const run = new DiscoveryRun({
+      tagKeys: this.config.tagKeys,
+      namespace: this.config.namespace,
+      defaultOwner: this.config.defaultOwner,
+      accountId: this.config.accountId,
+      locationRef: this.getProviderName(),
+    });
     const settled = await Promise.allSettled(
-      regions.map(region => this.listRegion(region, options?.signal)),
+      regions.map(region => this.listRegion(region, run, options?.signal)),
     );
     const failures = new Map<string, unknown>();
-    const listings: RegionListing[] = [];
     settled.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled') {
-        listings.push(outcome.value);
-      } else {
+      if (outcome.status === 'rejected') {
         failures.set(regions[index], outcome.reason);
       }
     });
@@ -187,33 +183,8 @@ export class LlmAwsEntityProvider implements EntityProvider {
       throw error;
     }
 
-    const resources = dedupeByArn(listings);
-    const names = assignEntityNames(resources.keys());
-    const context = {
-      tagKeys: this.config.tagKeys,
-      namespace: this.config.namespace,
-      defaultOwner: this.config.defaultOwner,
-      accountId: this.config.accountId,
-      locationRef: this.getProviderName(),
-      nameOf: (arn: string) =>
-        names.get(arn) ?? assignEntityNames([arn]).get(arn)!,
-    };
-
-    const entities: DeferredEntity[] = [];
-    let unclassified = 0;
-    const skipped: Array<{ arn: string; reason: string }> = [];
-    for (const resource of resources.values()) {
-      const result = resourceToEntity(resource, context);
-      if ('skipped' in result) {
-        skipped.push({ arn: resource.arn, reason: result.skipped });
-        continue;
-      }
-      if (result.entity.metadata.labels) unclassified += 1;
-      entities.push({
-        entity: result.entity,
-        locationKey: this.getProviderName(),
-      });
-    }
+    const entities = run.finish();
+    const { skipped, unclassified, pages } = run;
     if (skipped.length > 0) {
       // Listed so an operator can tag them; a sample keeps the log line small.
       this.logger.warn(
@@ -229,7 +200,6 @@ export class LlmAwsEntityProvider implements EntityProvider {
 
     await this.connection.applyMutation({ type: 'full', entities });
 
-    const pages = listings.reduce((sum, listing) => sum + listing.pages, 0);
     this.logger.info(`Applied ${entities.length} LLM resource entities`, {
       entities: entities.length,
       unclassified,
@@ -247,8 +217,9 @@ export class LlmAwsEntityProvider implements EntityProvider {
 
   private async listRegion(
     region: string,
+    run: DiscoveryRun,
     signal?: AbortSignal,
-  ): Promise<RegionListing> {
+  ): Promise<void> {
     const client = await this.clientFor(region);
     const input: GetResourcesCommandInput = {
       ResourcesPerPage: this.config.pageSize,
@@ -262,7 +233,6 @@ export class LlmAwsEntityProvider implements EntityProvider {
           : undefined,
     };
 
-    const resources: DiscoveredResource[] = [];
     let pages = 0;
     let token: string | undefined;
     do {
@@ -271,18 +241,7 @@ export class LlmAwsEntityProvider implements EntityProvider {
         { abortSignal: signal },
       );
       pages += 1;
-      for (const mapping of output.ResourceTagMappingList ?? []) {
-        const arn = mapping.ResourceARN;
-        const parsed = arn ? parseArn(arn) : undefined;
-        if (!arn || !parsed) {
-          continue;
-        }
-        const tags = new Map<string, string>();
-        for (const { Key, Value } of mapping.Tags ?? []) {
-          if (Key !== undefined) tags.set(Key, Value ?? '');
-        }
-        resources.push({ arn, parsed, tags, region });
-      }
+      run.addPage(output.ResourceTagMappingList, region);
       const next = output.PaginationToken || undefined;
       // A service repeating a token would otherwise loop forever.
       if (next !== undefined && next === token) {
@@ -291,11 +250,7 @@ export class LlmAwsEntityProvider implements EntityProvider {
       token = next;
     } while (token);
 
-    this.logger.debug(`Listed ${resources.length} resources`, {
-      region,
-      pages,
-    });
-    return { region, resources, pages };
+    this.logger.debug(`Listed ${pages} page(s)`, { region, pages });
   }
 
   private async clientFor(
@@ -327,22 +282,4 @@ export class LlmAwsEntityProvider implements EntityProvider {
     }
     return client;
   }
-}
-
-/**
- * Global resources can be reported by more than one region; the first
- * listing wins so each ARN becomes exactly one entity.
- */
-function dedupeByArn(
-  listings: RegionListing[],
-): Map<string, DiscoveredResource> {
-  const resources = new Map<string, DiscoveredResource>();
-  for (const listing of listings) {
-    for (const resource of listing.resources) {
-      if (!resources.has(resource.arn)) {
-        resources.set(resource.arn, resource);
-      }
-    }
-  }
-  return resources;
 }

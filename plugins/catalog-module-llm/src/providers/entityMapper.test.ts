@@ -26,7 +26,7 @@ describe('resourceToEntity', () => {
   const resource = (arn: string, tags: Record<string, string>) => ({
     arn,
     parsed: parseArn(arn)!,
-    tags: new Map(Object.entries(tags)),
+    tags,
     region: 'eu-west-1',
   });
 

@@ -3,7 +3,7 @@ import {
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
 } from '@backstage/catalog-model';
-import { JsonObject } from '@backstage/config';
+import { JsonArray, JsonObject } from '@backstage/config';
 import {
   isLlmEntityType,
   LlmEntityType,
@@ -35,7 +35,8 @@ export const ANNOTATION_UNCLASSIFIED_MISSING =
 export interface DiscoveredResource {
   arn: string;
   parsed: ParsedArn;
-  tags: Map<string, string>;
+  /** Tag values by key; only the keys the mapping reads need be present. */
+  tags: Readonly<Record<string, string | undefined>>;
   /** The region that was queried; S3 ARNs carry none. */
   region: string;
 }
@@ -48,8 +49,17 @@ export interface EntityMappingContext {
   accountId?: string;
   /** `llm-aws-provider:<id>`; becomes the managed-by location. */
   locationRef: string;
-  /** The entity name of each ARN discovered in this run. */
+  /** The entity name of an ARN (provisional while a run is in progress). */
   nameOf(arn: string): string;
+  /**
+   * Told where each reference written from an ARN sits, so the run can
+   * correct it if the ARN's name changes when the run ends.
+   */
+  onArnRef?(
+    arn: string,
+    holder: JsonArray | JsonObject,
+    key: number | string,
+  ): void;
 }
 
 export type EntityMappingResult = { entity: Entity } | { skipped: string };
@@ -62,8 +72,12 @@ export function splitTagList(value: string | undefined): string[] {
   if (!value) {
     return [];
   }
+  // Most tags hold a single item; skip the regex and set for those.
+  if (!/[\s+]/.test(value)) {
+    return [value];
+  }
   const items = value.split(/[\s+]+/).filter(Boolean);
-  return [...new Set(items)];
+  return items.length > 1 ? [...new Set(items)] : items;
 }
 
 /**
@@ -71,11 +85,18 @@ export function splitTagList(value: string | undefined): string[] {
  * other tagged resources; ARNs are turned into refs of the entities this
  * provider emits for them, so AWS-side tags need not know entity names.
  */
-function toEntityRef(value: string, context: EntityMappingContext): string {
-  if (value.startsWith('arn:')) {
-    return `resource:${context.namespace}/${context.nameOf(value)}`;
-  }
-  return value;
+function toEntityRefs(
+  values: string[],
+  context: EntityMappingContext,
+): JsonArray {
+  const refs: JsonArray = values.slice();
+  values.forEach((value, index) => {
+    if (value.startsWith('arn:')) {
+      refs[index] = `resource:${context.namespace}/${context.nameOf(value)}`;
+      context.onArnRef?.(value, refs, index);
+    }
+  });
+  return refs;
 }
 
 function resolveType(
@@ -101,7 +122,7 @@ export function resourceToEntity(
 ): EntityMappingResult {
   const { tagKeys } = context;
   const tag = (key: string) => {
-    const value = resource.tags.get(key)?.trim();
+    const value = resource.tags[key]?.trim();
     return value ? value : undefined;
   };
 
@@ -160,12 +181,19 @@ export function resourceToEntity(
     spec.approxDataSubjects = Number(approx);
   }
 
-  const refs = (key: string) =>
-    splitTagList(tag(key)).map(value => toEntityRef(value, context));
+  const refs = (key: string) => toEntityRefs(splitTagList(tag(key)), context);
   const trainedOn = refs(tagKeys.trainedOn);
   if (trainedOn.length > 0) spec.trainedOn = trainedOn;
-  const fineTunedFrom = refs(tagKeys.fineTunedFrom);
-  if (fineTunedFrom.length > 0) spec.fineTunedFrom = fineTunedFrom[0];
+  // A single ref; the first wins if several were tagged.
+  const fineTunedFrom = splitTagList(tag(tagKeys.fineTunedFrom))[0];
+  if (fineTunedFrom?.startsWith('arn:')) {
+    spec.fineTunedFrom = `resource:${context.namespace}/${context.nameOf(
+      fineTunedFrom,
+    )}`;
+    context.onArnRef?.(fineTunedFrom, spec, 'fineTunedFrom');
+  } else if (fineTunedFrom) {
+    spec.fineTunedFrom = fineTunedFrom;
+  }
   const serves = refs(tagKeys.serves);
   if (serves.length > 0) spec.serves = serves;
   const logsTo = refs(tagKeys.logsTo);

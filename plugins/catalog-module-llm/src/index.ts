@@ -6,3 +6,4 @@
  */
 
 export { catalogModuleLlm as default } from './module';
+export * from './providers';

@@ -1,4 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -9,17 +17,69 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  incidentCreatePermission,
+  incidentReadPermission,
+  incidentUpdatePermission,
+  noticeApprovePermission,
+} from '@leak-response/plugin-leak-response-common';
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+const RESPONDER_PERMISSIONS = new Set([
+  incidentReadPermission.name,
+  incidentCreatePermission.name,
+  incidentUpdatePermission.name,
+]);
 
 /**
- * The portal's permission policy. For now every signed-in user may do
- * everything; the incidents work narrows who may approve notices.
+ * The portal's permission policy.
+ *
+ * Leak Response: every signed-in user may read incidents, launch a playbook
+ * and work on an incident; only members of the compliance group
+ * (`leakResponse.roles.compliance`) may approve a notice to a regulator or to
+ * customers. Any other Leak Response permission is denied. Permissions of
+ * other plugins are allowed, as in a portal without a policy of its own.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
+  static fromConfig(config: Config): PortalPermissionPolicy {
+    const compliance = config.getOptionalString('leakResponse.roles.compliance');
+    return new PortalPermissionPolicy(
+      compliance
+        ? stringifyEntityRef(
+            parseEntityRef(compliance, {
+              defaultKind: 'group',
+              defaultNamespace: 'default',
+            }),
+          )
+        : undefined,
+    );
+  }
+
+  private constructor(private readonly complianceGroup?: string) {}
+
   async handle(
-    _request: PolicyQuery,
-    _user?: PolicyQueryUser,
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    return { result: AuthorizeResult.ALLOW };
+    const { name } = request.permission;
+    if (!name.startsWith('leak-response.')) {
+      return ALLOW;
+    }
+    if (!user) {
+      return DENY;
+    }
+    if (RESPONDER_PERMISSIONS.has(name)) {
+      return ALLOW;
+    }
+    if (name === noticeApprovePermission.name) {
+      const groups = user.info.ownershipEntityRefs ?? [];
+      return this.complianceGroup && groups.includes(this.complianceGroup)
+        ? ALLOW
+        : DENY;
+    }
+    return DENY;
   }
 }
 
@@ -28,9 +88,12 @@ export default createBackendModule({
   moduleId: 'portal-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new PortalPermissionPolicy());
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ policy, config }) {
+        policy.setPolicy(PortalPermissionPolicy.fromConfig(config));
       },
     });
   },

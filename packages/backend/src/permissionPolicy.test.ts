@@ -1,0 +1,59 @@
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  incidentCreatePermission,
+  incidentReadPermission,
+  incidentUpdatePermission,
+  noticeApprovePermission,
+} from '@leak-response/plugin-leak-response-common';
+import { createPermission } from '@backstage/plugin-permission-common';
+import { PortalPermissionPolicy } from './permissionPolicy';
+
+const policy = PortalPermissionPolicy.fromConfig(
+  new ConfigReader({
+    leakResponse: { roles: { compliance: 'group:dpo-office' } },
+  }),
+);
+
+function user(ref: string, groups: string[]): PolicyQueryUser {
+  return {
+    identity: { type: 'user', userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+    token: 'token',
+    credentials: {} as any,
+  } as PolicyQueryUser;
+}
+
+const responder = user('user:default/noah.fischer', ['group:default/security-ir']);
+const dpo = user('user:default/eva.lindqvist', ['group:default/dpo-office']);
+
+describe('PortalPermissionPolicy', () => {
+  it.each([incidentReadPermission, incidentCreatePermission, incidentUpdatePermission])(
+    'lets any signed-in user %s',
+    async permission => {
+      expect((await policy.handle({ permission }, responder)).result).toBe(AuthorizeResult.ALLOW);
+    },
+  );
+
+  it('lets only the compliance group approve notices', async () => {
+    expect((await policy.handle({ permission: noticeApprovePermission }, dpo)).result).toBe(AuthorizeResult.ALLOW);
+    expect((await policy.handle({ permission: noticeApprovePermission }, responder)).result).toBe(AuthorizeResult.DENY);
+  });
+
+  it('denies approval to everyone when no compliance group is configured', async () => {
+    const bare = PortalPermissionPolicy.fromConfig(new ConfigReader({}));
+    expect((await bare.handle({ permission: noticeApprovePermission }, dpo)).result).toBe(AuthorizeResult.DENY);
+  });
+
+  it('denies unknown Leak Response permissions and callers without a user', async () => {
+    const unknown = createPermission({ name: 'leak-response.something.else', attributes: {} });
+    expect((await policy.handle({ permission: unknown }, dpo)).result).toBe(AuthorizeResult.DENY);
+    expect((await policy.handle({ permission: incidentReadPermission })).result).toBe(AuthorizeResult.DENY);
+  });
+
+  it('leaves other plugins alone', async () => {
+    const catalogRead = createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' } });
+    expect((await policy.handle({ permission: catalogRead }, responder)).result).toBe(AuthorizeResult.ALLOW);
+  });
+});

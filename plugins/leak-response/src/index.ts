@@ -11,3 +11,4 @@ export {
 export { isLeakResponseAvailable } from './conditions';
 export { leakResponseApiRef, LeakResponseClient } from './api';
 export type { LeakResponseApi } from './api';
+export { EntityLlmDataCard } from './components/EntityLlmDataCard';

@@ -1,0 +1,1 @@
+export { EntityLlmDataCard } from './EntityLlmDataCard';

@@ -6,6 +6,7 @@ import {
   AWS_REGIONS,
   DATA_CATEGORY_FLAGS,
   DataCategoryVocabulary,
+  isAwsRegion,
   LLM_CONTROLS,
 } from '@leak-response/plugin-leak-response-common';
 import {
@@ -143,7 +144,8 @@ const Regions = (props: { codes: string[] }) => {
   return (
     <List dense disablePadding>
       {props.codes.map(code => {
-        const region = AWS_REGIONS[code];
+        // isAwsRegion guards against codes such as `toString`.
+        const region = isAwsRegion(code) ? AWS_REGIONS[code] : undefined;
         return (
           <ListItem key={code} disableGutters>
             <ListItemText

@@ -562,7 +562,7 @@ export class DatabaseIncidentStore implements IncidentStore {
             justification: fields.justification,
           }),
           ...(fields.decidedBy !== undefined && {
-            decided_by: fields.decidedBy,
+            decided_by: fields.decidedBy || null,
           }),
           ...(fields.submittedAt !== undefined && {
             submitted_at: new Date(fields.submittedAt),

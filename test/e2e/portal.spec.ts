@@ -33,6 +33,24 @@ test.describe('the Leak Response portal', () => {
     ).toBeVisible();
   });
 
+  test('shows the lineage graph and the data card of an LLM model', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/resource/recsys-llm-v3');
+    const lineage = page.locator('article', { hasText: 'Lineage' });
+    await expect(lineage.getByText('Lineage')).toBeVisible();
+    // nodes of the training data, the base model and the serving endpoint
+    for (const node of [
+      /clickstream-2025q3|Clickstream 2025 Q3/,
+      /base-llm-7b|Base LLM 7B/,
+      /recsys-endpoint-eu|Recommendations endpoint \(EU\)/,
+    ]) {
+      await expect(lineage.locator('svg').getByText(node).first()).toBeVisible();
+    }
+    const dataCard = page.locator('article', { hasText: 'Data held' });
+    await expect(dataCard.getByText('personal.behavioral')).toBeVisible();
+    await expect(dataCard.getByText('eu-west-1').first()).toBeVisible();
+  });
+
   test('has a Leak Response page in the sidebar', async ({ page }) => {
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'Leak Response' }).first().click();

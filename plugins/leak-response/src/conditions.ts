@@ -1,5 +1,38 @@
-import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
-import { isLlmEntityType } from '@leak-response/plugin-leak-response-common';
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+} from '@backstage/catalog-model';
+import {
+  isLlmEntityType,
+  LLM_LINEAGE_FIELDS,
+} from '@leak-response/plugin-leak-response-common';
+
+/**
+ * The relations to draw in a catalog graph of LLM lineage: the four lineage
+ * pairs, the dependencies of the e-commerce surfaces, ownership and system.
+ * @public
+ */
+export const LLM_LINEAGE_GRAPH_RELATIONS: string[] = [
+  ...LLM_LINEAGE_FIELDS.flatMap(f => [f.relation, f.reverse]),
+  RELATION_DEPENDS_ON,
+  RELATION_DEPENDENCY_OF,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+];
+
+/**
+ * Whether an entity is an LLM model, dataset or endpoint.
+ * @public
+ */
+export function isLlmEntity(entity: Entity): boolean {
+  return (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    isLlmEntityType(entity.spec?.type)
+  );
+}
 
 /**
  * Whether an entity gets the Leak Response tab: LLM models, datasets and
@@ -8,11 +41,10 @@ import { isLlmEntityType } from '@leak-response/plugin-leak-response-common';
  * @public
  */
 export function isLeakResponseAvailable(entity: Entity): boolean {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
-  if (kind === 'resource') {
-    return isLlmEntityType(entity.spec?.type);
+  if (isLlmEntity(entity)) {
+    return true;
   }
-  if (kind === 'component') {
+  if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
     return (entity.relations ?? []).some(
       r =>
         r.type === RELATION_DEPENDS_ON &&

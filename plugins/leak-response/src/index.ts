@@ -8,7 +8,11 @@ export {
   LeakResponsePage,
   EntityLeakResponseContent,
 } from './plugin';
-export { isLeakResponseAvailable } from './conditions';
+export {
+  isLeakResponseAvailable,
+  isLlmEntity,
+  LLM_LINEAGE_GRAPH_RELATIONS,
+} from './conditions';
 export { leakResponseApiRef, LeakResponseClient } from './api';
 export type { LeakResponseApi } from './api';
 export { EntityLlmDataCard } from './components/EntityLlmDataCard';

@@ -36,7 +36,10 @@ import {
 } from '@backstage/catalog-model';
 import {
   EntityLeakResponseContent,
+  EntityLlmDataCard,
   isLeakResponseAvailable,
+  isLlmEntity,
+  LLM_LINEAGE_GRAPH_RELATIONS,
 } from '@leak-response/plugin-leak-response';
 
 const entityWarningContent = (
@@ -116,10 +119,35 @@ const componentPage = (
   </EntityLayout>
 );
 
+const llmOverviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    <Grid item md={6} xs={12}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityLlmDataCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityCatalogGraphCard
+        title="Lineage"
+        height={500}
+        maxDepth={3}
+        direction={Direction.LEFT_RIGHT}
+        relations={LLM_LINEAGE_GRAPH_RELATIONS}
+        unidirectional={false}
+      />
+    </Grid>
+  </Grid>
+);
+
 const resourcePage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      <EntitySwitch>
+        <EntitySwitch.Case if={isLlmEntity}>{llmOverviewContent}</EntitySwitch.Case>
+        <EntitySwitch.Case>{overviewContent}</EntitySwitch.Case>
+      </EntitySwitch>
     </EntityLayout.Route>
 
     {leakResponseRoute}

@@ -2,7 +2,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -11,12 +10,7 @@ import { Grid, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { leakResponseApiRef } from '../../api';
 import { IncidentsTable } from '../IncidentsTable';
-
-function listOrNone(value: unknown): string {
-  return Array.isArray(value) && value.length > 0
-    ? value.map(String).join(', ')
-    : 'none declared';
-}
+import { EntityLlmDataCard } from '../EntityLlmDataCard';
 
 /** The entity tab: what this entity holds and the incidents that started from it. */
 export const EntityLeakResponseContent = () => {
@@ -27,20 +21,11 @@ export const EntityLeakResponseContent = () => {
     () => api.listIncidents({ entityRef }),
     [api, entityRef],
   );
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
 
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Data held">
-          <StructuredMetadataTable
-            metadata={{
-              'Data categories': listOrNone(spec.dataCategories),
-              Regions: listOrNone(spec.regions),
-              'Data subjects': listOrNone(spec.dataSubjects),
-            }}
-          />
-        </InfoCard>
+        <EntityLlmDataCard />
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="What this tab will show">

@@ -1,6 +1,58 @@
 export interface Config {
   leakResponse?: {
     /**
+     * Data categories added to (or overriding) the built-in vocabulary used
+     * in `spec.dataCategories` of LLM entities. Flags left out are false.
+     * @visibility frontend
+     */
+    dataCategories?: Array<{
+      /**
+       * Dot-separated lower-case id, e.g. `personal.loyalty`.
+       * @visibility frontend
+       */
+      id: string;
+      /**
+       * What belongs in the category.
+       * @visibility frontend
+       */
+      description: string;
+      /**
+       * Personal data under GDPR Art. 4(1).
+       * @visibility frontend
+       */
+      personal?: boolean;
+      /**
+       * A GDPR Art. 9 special category (including inferred ones).
+       * @visibility frontend
+       */
+      specialCategory?: boolean;
+      /**
+       * PCI DSS account data.
+       * @visibility frontend
+       */
+      cardData?: boolean;
+      /**
+       * Credentials granting access to an account or system.
+       * @visibility frontend
+       */
+      credentials?: boolean;
+      /**
+       * Proprietary material (trade secrets, model weights).
+       * @visibility frontend
+       */
+      proprietary?: boolean;
+      /**
+       * Generated data describing no real person.
+       * @visibility frontend
+       */
+      synthetic?: boolean;
+      /**
+       * Data assessed as anonymous.
+       * @visibility frontend
+       */
+      anonymous?: boolean;
+    }>;
+    /**
      * Overrides and additions to the breach-notification rules table, keyed
      * by rule id (e.g. `gdpr33`, `aiact_gen`). For a built-in id the given
      * fields replace the defaults (`deadline` and `inForce` field by field);

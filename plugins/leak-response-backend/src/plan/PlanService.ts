@@ -9,7 +9,11 @@ import {
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import type { LeakType } from '@leak-response/plugin-leak-response-common';
+import type {
+  IncidentFacts,
+  LeakType,
+  ObligationsReport,
+} from '@leak-response/plugin-leak-response-common';
 import { DateTime, Duration } from 'luxon';
 import {
   LeakResponsePlan,
@@ -137,6 +141,16 @@ export class PlanService {
   }
 
   async getPlan(request: PlanRequest): Promise<LeakResponsePlan> {
+    return (await this.getPlanWithFacts(request)).plan;
+  }
+
+  /**
+   * The plan, and the facts its obligations were evaluated from (absent when
+   * they could not be), so an incident can keep them and re-evaluate later.
+   */
+  async getPlanWithFacts(
+    request: PlanRequest,
+  ): Promise<{ plan: LeakResponsePlan; facts?: IncidentFacts }> {
     const { settings } = this.deps;
     const nowDate = this.deps.clock();
     const now = DateTime.fromJSDate(nowDate).toUTC();
@@ -202,7 +216,14 @@ export class PlanService {
     }
     if (problems.truncated) warnings.push(problems.truncated.reason);
 
-    return {
+    const { obligations, facts } = this.obligations(
+      analysis,
+      leakType,
+      awareAt.toISO()!,
+      nowDate,
+      entityRef,
+    );
+    const plan: LeakResponsePlan = {
       entityRef,
       leakType,
       leakTypeSource: request.leakType ? 'query' : 'entity-type',
@@ -216,15 +237,15 @@ export class PlanService {
         horizonUntil: horizonUntil.toISO()!,
         gaps,
       },
-      obligations: this.obligations(
-        analysis,
-        leakType,
-        awareAt.toISO()!,
-        nowDate,
-        entityRef,
-      ),
+      obligations,
       warnings,
     };
+    return { plan, facts };
+  }
+
+  /** Evaluates obligations for facts kept from an earlier plan. */
+  evaluate(facts: IncidentFacts, now: Date): ObligationsReport {
+    return this.deps.obligations.evaluate(facts, now);
   }
 
   private obligations(
@@ -233,17 +254,21 @@ export class PlanService {
     awareAt: string,
     now: Date,
     entityRef: string,
-  ): PlanObligations {
+  ): { obligations: PlanObligations; facts?: IncidentFacts } {
+    let facts: IncidentFacts | undefined;
     try {
-      const facts = incidentFactsFromImpact({
+      facts = incidentFactsFromImpact({
         analysis,
         leakType,
         awareAt,
         organisation: this.deps.obligations.organisation,
       });
       return {
-        status: 'evaluated',
-        ...this.deps.obligations.evaluate(facts, now),
+        obligations: {
+          status: 'evaluated',
+          ...this.deps.obligations.evaluate(facts, now),
+        },
+        facts,
       };
     } catch (error) {
       // The rest of the plan is still worth having in the first minute.
@@ -253,10 +278,13 @@ export class PlanService {
         error: String(error),
       });
       return {
-        status: 'unavailable',
-        reason: `the obligations could not be evaluated: ${
-          (error as Error).message
-        }`,
+        obligations: {
+          status: 'unavailable',
+          reason: `the obligations could not be evaluated: ${
+            (error as Error).message
+          }`,
+        },
+        facts,
       };
     }
   }

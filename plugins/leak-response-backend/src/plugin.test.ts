@@ -38,7 +38,7 @@ describe('leak-response backend plugin', () => {
       .get('/api/leak-response/v1/incidents')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ items: [] });
+    expect(res.body).toEqual({ items: [], totalCount: 0 });
   });
 
   it('answers 403 when the permission policy denies reading incidents', async () => {

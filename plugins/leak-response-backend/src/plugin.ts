@@ -7,6 +7,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { PlanService } from './plan/PlanService';
 import { createRouter } from './service/router';
+import { IncidentService, PlanServicePlanner } from './incidents';
+import { DEFAULT_NOTICE_TEMPLATES } from './notices';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -45,8 +47,29 @@ export const leakResponsePlugin = createBackendPlugin({
           catalog,
           logger: logger.child({ target: 'plan' }),
         });
+        const incidents = IncidentService.create({
+          store,
+          planner: new PlanServicePlanner(plan),
+          templates: DEFAULT_NOTICE_TEMPLATES,
+          organisation: {
+            name:
+              config.getOptionalString('leakResponse.organisation.name') ??
+              config.getOptionalString('organization.name') ??
+              'the organisation',
+            dpoContact:
+              config.getOptionalString(
+                'leakResponse.organisation.dpoContact',
+              ) ?? '[[contact details of the data protection officer]]',
+          },
+        });
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, auditor, store, plan }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            plan,
+            incidents,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info('Leak Response backend ready');

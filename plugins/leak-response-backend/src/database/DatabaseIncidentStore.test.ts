@@ -1,7 +1,4 @@
-import {
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { NewIncident, NewObligation } from './IncidentStore';
@@ -196,18 +193,37 @@ describe.each(databases.eachSupportedId())(
         b.incident.id,
       ]);
       const page2 = await store.listIncidents({ limit: 1, offset: 1 });
-      expect(page2).toEqual({ items: [a.incident.id].map(id => expect.objectContaining({ id })), totalCount: 2 });
+      expect(page2).toEqual({
+        items: [a.incident.id].map(id => expect.objectContaining({ id })),
+        totalCount: 2,
+      });
       expect(
-        (await store.listIncidents({ originEntityRef: 'resource:default/recsys-llm-v3' })).items.map(i => i.id),
+        (
+          await store.listIncidents({
+            originEntityRef: 'resource:default/recsys-llm-v3',
+          })
+        ).items.map(i => i.id),
       ).toEqual([b.incident.id]);
-      expect((await store.listIncidents({ exercise: true })).items.map(i => i.id)).toEqual([b.incident.id]);
-      expect((await store.listIncidents({ leakType: ['training-data-exposure'] })).items.map(i => i.id)).toEqual([a.incident.id]);
-      expect((await store.listIncidents({ status: ['closed'] })).totalCount).toBe(0);
+      expect(
+        (await store.listIncidents({ exercise: true })).items.map(i => i.id),
+      ).toEqual([b.incident.id]);
+      expect(
+        (
+          await store.listIncidents({ leakType: ['training-data-exposure'] })
+        ).items.map(i => i.id),
+      ).toEqual([a.incident.id]);
+      expect(
+        (await store.listIncidents({ status: ['closed'] })).totalCount,
+      ).toBe(0);
       expect((await store.listIncidents({ open: true })).totalCount).toBe(2);
       expect((await store.listIncidents({ open: false })).totalCount).toBe(0);
       // the model is affected by incident a (downstream) but b has no affected rows
       expect(
-        (await store.listIncidents({ affectedEntityRef: 'resource:default/recsys-llm-v3' })).items.map(i => i.id),
+        (
+          await store.listIncidents({
+            affectedEntityRef: 'resource:default/recsys-llm-v3',
+          })
+        ).items.map(i => i.id),
       ).toEqual([a.incident.id]);
     });
 
@@ -280,7 +296,14 @@ describe.each(databases.eachSupportedId())(
         riskToIndividuals: 'high',
         encrypted: false,
       });
-      expect(updated!.obligations.map(o => [o.ruleId, o.id === obligationId, o.dueAt, o.dueText])).toEqual([
+      expect(
+        updated!.obligations.map(o => [
+          o.ruleId,
+          o.id === obligationId,
+          o.dueAt,
+          o.dueText,
+        ]),
+      ).toEqual([
         ['gdpr33', true, '2026-11-23T08:00:00.000Z', undefined],
         ['gdpr34', false, undefined, 'without undue delay'],
       ]);
@@ -293,38 +316,55 @@ describe.each(databases.eachSupportedId())(
       );
       expect(removed?.removedAt).toEqual(expect.any(String));
       expect(
-        updated!.affected.find(a => a.entityRef === 'component:default/account-pages')?.addedBy,
+        updated!.affected.find(
+          a => a.entityRef === 'component:default/account-pages',
+        )?.addedBy,
       ).toBe('user:default/eva.lindqvist');
       expect(updated!.notices).toEqual([
-        expect.objectContaining({ templateId: 'gdpr33', status: 'draft', obligationId }),
+        expect.objectContaining({
+          templateId: 'gdpr33',
+          status: 'draft',
+          obligationId,
+        }),
       ]);
       expect(updated!.timeline.map(e => [e.type, e.actor])).toEqual([
         ['launched', 'user:default/noah.fischer'],
         ['status-changed', 'user:default/eva.lindqvist'],
       ]);
       expect(updated!.timeline[1].before).toEqual({ status: 'triage' });
-      expect(updated!.timeline[1].sequence).toBeGreaterThan(updated!.timeline[0].sequence);
+      expect(updated!.timeline[1].sequence).toBeGreaterThan(
+        updated!.timeline[0].sequence,
+      );
 
       const noticeId = updated!.notices[0].id;
-      const approved = await store.updateIncident(incident.id, 'user:default/tom.oconnell', () => ({
-        noticeUpdates: [
-          {
-            id: noticeId,
-            status: 'approved',
-            approvedBy: 'user:default/tom.oconnell',
-            approvedAt: '2026-11-21T09:00:00.000Z',
-          },
-        ],
-        obligationUpdates: [
-          {
-            id: obligationId,
-            status: 'submitted',
-            submittedAt: '2026-11-21T10:00:00.000Z',
-            submissionRef: 'DPC-2026-1234',
-          },
-        ],
-        timeline: [{ type: 'notice-approved', message: 'GDPR Art. 33 notice approved' }],
-      }));
+      const approved = await store.updateIncident(
+        incident.id,
+        'user:default/tom.oconnell',
+        () => ({
+          noticeUpdates: [
+            {
+              id: noticeId,
+              status: 'approved',
+              approvedBy: 'user:default/tom.oconnell',
+              approvedAt: '2026-11-21T09:00:00.000Z',
+            },
+          ],
+          obligationUpdates: [
+            {
+              id: obligationId,
+              status: 'submitted',
+              submittedAt: '2026-11-21T10:00:00.000Z',
+              submissionRef: 'DPC-2026-1234',
+            },
+          ],
+          timeline: [
+            {
+              type: 'notice-approved',
+              message: 'GDPR Art. 33 notice approved',
+            },
+          ],
+        }),
+      );
       expect(approved!.notices[0]).toMatchObject({
         status: 'approved',
         approvedBy: 'user:default/tom.oconnell',
@@ -349,10 +389,16 @@ describe.each(databases.eachSupportedId())(
       expect(after!.timeline).toHaveLength(1);
       expect(after!.status).toBe('triage');
       await expect(
-        store.updateIncident('0b5c3f1e-0000-4000-8000-000000000000', 'user:default/x', () => ({ timeline: [] })),
+        store.updateIncident(
+          '0b5c3f1e-0000-4000-8000-000000000000',
+          'user:default/x',
+          () => ({ timeline: [] }),
+        ),
       ).resolves.toBeUndefined();
       await expect(
-        store.updateIncident('nope', 'user:default/x', () => ({ timeline: [] })),
+        store.updateIncident('nope', 'user:default/x', () => ({
+          timeline: [],
+        })),
       ).resolves.toBeUndefined();
     });
 
@@ -363,7 +409,10 @@ describe.each(databases.eachSupportedId())(
         Array.from({ length: 5 }, (_, i) =>
           store.updateIncident(incident.id, 'user:default/x', current => ({
             timeline: [
-              { type: 'note', message: `note ${i} after ${current.timeline.length}` },
+              {
+                type: 'note',
+                message: `note ${i} after ${current.timeline.length}`,
+              },
             ],
           })),
         ),
@@ -380,14 +429,20 @@ describe.each(databases.eachSupportedId())(
       const { store } = await createStore(databaseId);
       const { incident } = await store.createIncident(launch);
       expect(
-        (await store.listOpenIncidentsAffecting('resource:default/recsys-llm-v3')).map(i => i.id),
+        (
+          await store.listOpenIncidentsAffecting(
+            'resource:default/recsys-llm-v3',
+          )
+        ).map(i => i.id),
       ).toEqual([incident.id]);
       await store.updateIncident(incident.id, 'user:default/x', () => ({
         incident: { status: 'closed' },
         timeline: [{ type: 'status-changed', message: 'closed' }],
       }));
       expect(
-        await store.listOpenIncidentsAffecting('resource:default/recsys-llm-v3'),
+        await store.listOpenIncidentsAffecting(
+          'resource:default/recsys-llm-v3',
+        ),
       ).toEqual([]);
     });
   },

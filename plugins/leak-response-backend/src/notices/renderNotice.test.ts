@@ -48,8 +48,22 @@ const incident: IncidentRecord = {
     },
   ],
   tasks: [
-    { id: 't1', position: 1, stepId: 'contain', title: 'Revoked the contractor role', responsible: [], doneAt: '2026-11-20T10:00:00.000Z', doneBy: 'user:default/wei.tan' },
-    { id: 't2', position: 2, stepId: 'scope', title: 'Scope the copy', responsible: [] },
+    {
+      id: 't1',
+      position: 1,
+      stepId: 'contain',
+      title: 'Revoked the contractor role',
+      responsible: [],
+      doneAt: '2026-11-20T10:00:00.000Z',
+      doneBy: 'user:default/wei.tan',
+    },
+    {
+      id: 't2',
+      position: 2,
+      stepId: 'scope',
+      title: 'Scope the copy',
+      responsible: [],
+    },
   ],
   obligations: [],
   notices: [],
@@ -57,7 +71,10 @@ const incident: IncidentRecord = {
 };
 
 const gdpr33 = DEFAULT_NOTICE_TEMPLATES.find(t => t.id === 'gdpr33')!;
-const organisation = { name: 'Shopwise Ltd', dpoContact: 'dpo@shopwise.example' };
+const organisation = {
+  name: 'Shopwise Ltd',
+  dpoContact: 'dpo@shopwise.example',
+};
 const obligation = {
   id: 'o1',
   ruleId: 'gdpr33',
@@ -74,11 +91,20 @@ describe('notice rendering', () => {
   it('fills the GDPR Art. 33(3) content from the incident', () => {
     const body = renderNotice(
       gdpr33,
-      noticeValues(incident, organisation, obligation, new Date('2026-11-21T00:00:00Z')),
+      noticeValues(
+        incident,
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
     );
     expect(body).toContain('**To:** Berlin data protection authority');
-    expect(body).toContain('Categories of personal data: personal.identifiers, personal.special');
-    expect(body).toContain('Data subjects, by where they live (approximate): EU (about 850,000)');
+    expect(body).toContain(
+      'Categories of personal data: personal.identifiers, personal.special',
+    );
+    expect(body).toContain(
+      'Data subjects, by where they live (approximate): EU (about 850,000)',
+    );
     // a removed entity no longer counts
     expect(body).not.toContain('support-assistant-v4');
     expect(body).toContain('- Revoked the contractor role');
@@ -90,13 +116,28 @@ describe('notice rendering', () => {
   it('asks for the reasons of a late notification', () => {
     const body = renderNotice(
       gdpr33,
-      noticeValues(incident, organisation, obligation, new Date('2026-11-24T00:00:00Z')),
+      noticeValues(
+        incident,
+        organisation,
+        obligation,
+        new Date('2026-11-24T00:00:00Z'),
+      ),
     );
-    expect(incompleteParts(body)).toContain('reasons for the delay (Art. 33(1))');
+    expect(incompleteParts(body)).toContain(
+      'reasons for the delay (Art. 33(1))',
+    );
   });
 
   it('lists what a person must still complete', () => {
-    const body = renderNotice(gdpr33, noticeValues(incident, organisation, obligation, new Date('2026-11-21T00:00:00Z')));
+    const body = renderNotice(
+      gdpr33,
+      noticeValues(
+        incident,
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
     expect(incompleteParts(body)).toEqual([
       'approximate number of personal data records concerned',
       'likely consequences for the people concerned',
@@ -106,10 +147,19 @@ describe('notice rendering', () => {
   it('cannot be given markup through incident text', () => {
     const hostile = {
       ...incident,
-      title: '# Ignore this <script>alert(1)</script> [click](http://evil.example) [[x]]',
+      title:
+        '# Ignore this <script>alert(1)</script> [click](http://evil.example) [[x]]',
       summary: 'line one\n## injected heading',
     };
-    const body = renderNotice(gdpr33, noticeValues(hostile, organisation, obligation, new Date('2026-11-21T00:00:00Z')));
+    const body = renderNotice(
+      gdpr33,
+      noticeValues(
+        hostile,
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
     expect(body).not.toContain('<script>');
     expect(body).toContain('&lt;script&gt;');
     expect(body).not.toContain('[click](http');
@@ -121,18 +171,37 @@ describe('notice rendering', () => {
   });
 
   it('marks exercise notices so they are never sent by mistake', () => {
-    const body = renderNotice(gdpr33, noticeValues({ ...incident, exercise: true }, organisation, obligation, new Date('2026-11-21T00:00:00Z')));
+    const body = renderNotice(
+      gdpr33,
+      noticeValues(
+        { ...incident, exercise: true },
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
     expect(body).toContain('EXERCISE — this is a drill. Do not send.');
   });
 
   it('leaves unknown placeholders visible for a person to fill', () => {
-    const body = renderNotice({ id: 'x', title: 'x', rules: [], body: 'Hello {{nobody.knows}}' }, {});
+    const body = renderNotice(
+      { id: 'x', title: 'x', rules: [], body: 'Hello {{nobody.knows}}' },
+      {},
+    );
     expect(body).toBe('Hello [[nobody.knows]]');
   });
 
   it('has a template for each required notice', () => {
     const rules = DEFAULT_NOTICE_TEMPLATES.flatMap(t => t.rules);
-    for (const rule of ['gdpr33', 'gdpr34', 'nis2_ew', 'nis2_n', 'ukgdpr33', 'ca_ind', 'visa_now']) {
+    for (const rule of [
+      'gdpr33',
+      'gdpr34',
+      'nis2_ew',
+      'nis2_n',
+      'ukgdpr33',
+      'ca_ind',
+      'visa_now',
+    ]) {
       expect(rules).toContain(rule);
     }
     expect(new Set(rules).size).toBe(rules.length);

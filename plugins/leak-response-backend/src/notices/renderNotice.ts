@@ -1,4 +1,7 @@
-import { IncidentObligation, IncidentRecord } from '@leak-response/plugin-leak-response-common';
+import {
+  IncidentObligation,
+  IncidentRecord,
+} from '@leak-response/plugin-leak-response-common';
 import { NoticeTemplate } from './defaultTemplates';
 
 /** Who the organisation is, as notices name it. */
@@ -46,7 +49,10 @@ function subjects(incident: IncidentRecord): string {
     if (entity.removedAt) continue;
     for (const jurisdiction of entity.snapshot.dataSubjects) {
       const known = counts.get(jurisdiction);
-      const count = entity.snapshot.dataSubjects.length === 1 ? entity.snapshot.approxDataSubjects : undefined;
+      const count =
+        entity.snapshot.dataSubjects.length === 1
+          ? entity.snapshot.approxDataSubjects
+          : undefined;
       counts.set(
         jurisdiction,
         count === undefined ? known : Math.max(known ?? 0, count),
@@ -73,8 +79,9 @@ export function noticeValues(
   now: Date,
 ): Record<string, string> {
   const present = incident.affected.filter(a => !a.removedAt);
-  const union = (pick: (s: IncidentRecord['affected'][number]['snapshot']) => string[]) =>
-    [...new Set(present.flatMap(a => pick(a.snapshot)))].sort();
+  const union = (
+    pick: (s: IncidentRecord['affected'][number]['snapshot']) => string[],
+  ) => [...new Set(present.flatMap(a => pick(a.snapshot)))].sort();
   const done = incident.tasks.filter(t => t.doneAt).map(t => t.title);
   const due = obligation?.dueAt;
   return {
@@ -87,13 +94,26 @@ export function noticeValues(
     'incident.severity': escapeMarkdown(incident.severity),
     'incident.awareAt': escapeMarkdown(incident.awareAt),
     'incident.awareAtDate': escapeMarkdown(incident.awareAt.slice(0, 10)),
-    'incident.detectedAt': escapeMarkdown(incident.detectedAt ?? 'not recorded'),
-    'affected.list': list(present.map(a => a.entityRef), 'none recorded'),
-    'data.categories': list(union(s => s.dataCategories), 'none declared'),
-    'data.regions': list(union(s => s.regions), 'none declared'),
+    'incident.detectedAt': escapeMarkdown(
+      incident.detectedAt ?? 'not recorded',
+    ),
+    'affected.list': list(
+      present.map(a => a.entityRef),
+      'none recorded',
+    ),
+    'data.categories': list(
+      union(s => s.dataCategories),
+      'none declared',
+    ),
+    'data.regions': list(
+      union(s => s.regions),
+      'none declared',
+    ),
     'data.subjects': subjects(incident),
     'measures.list': bullets(done, '[[measures taken or proposed]]'),
-    'obligation.recipient': escapeMarkdown(obligation?.recipient ?? '[[recipient]]'),
+    'obligation.recipient': escapeMarkdown(
+      obligation?.recipient ?? '[[recipient]]',
+    ),
     'obligation.due': escapeMarkdown(due ?? obligation?.dueText ?? ''),
     delayReason:
       due && Date.parse(due) < now.getTime()

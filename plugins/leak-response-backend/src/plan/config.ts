@@ -75,14 +75,16 @@ export function readPlanSettings(config: Config): PlanSettings {
     }
     roles.set(role, ref);
   }
-  const knownRoles = [
-    ...new Set<string>([...BUILT_IN_ROLES, ...roles.keys()]),
-  ];
+  const knownRoles = [...new Set<string>([...BUILT_IN_ROLES, ...roles.keys()])];
 
   const impactConfig = root?.getOptionalConfig('impact');
   const impact: ImpactLimits = {
     maxDepth: impactConfig
-      ? positiveInteger(impactConfig, 'maxDepth', DEFAULT_IMPACT_LIMITS.maxDepth)
+      ? positiveInteger(
+          impactConfig,
+          'maxDepth',
+          DEFAULT_IMPACT_LIMITS.maxDepth,
+        )
       : DEFAULT_IMPACT_LIMITS.maxDepth,
     maxEntities: impactConfig
       ? positiveInteger(

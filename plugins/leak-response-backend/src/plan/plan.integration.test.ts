@@ -4,9 +4,7 @@
  * the lineage relations from spec, as the LLM catalog module does, so that
  * this test does not depend on that module.
  */
-import {
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -58,8 +56,16 @@ class TestLineageProcessor implements CatalogProcessor {
           defaultKind: 'resource',
           defaultNamespace: self.namespace,
         });
-        emit(processingResult.relation({ source: self, type: forward, target }));
-        emit(processingResult.relation({ source: target, type: reverse, target: self }));
+        emit(
+          processingResult.relation({ source: self, type: forward, target }),
+        );
+        emit(
+          processingResult.relation({
+            source: target,
+            type: reverse,
+            target: self,
+          }),
+        );
       }
     }
     return entity;

@@ -110,7 +110,9 @@ describe('GET /v1/entities/:kind/:namespace/:name/plan', () => {
       'resource:default/order-history-2025',
       'resource:default/base-llm-7b',
     ]);
-    const byRule = new Map(plan.obligations.obligations.map(o => [o.ruleId, o]));
+    const byRule = new Map(
+      plan.obligations.obligations.map(o => [o.ruleId, o]),
+    );
     expect(byRule.get('gdpr33')?.due).toMatchObject({
       kind: 'at',
       at: '2026-11-30T07:00:00.000Z',
@@ -131,7 +133,10 @@ describe('GET /v1/entities/:kind/:namespace/:name/plan', () => {
   });
 
   it.each([
-    [{ leakType: 'data-spill' }, 'Invalid query parameter leakType: must be one of'],
+    [
+      { leakType: 'data-spill' },
+      'Invalid query parameter leakType: must be one of',
+    ],
     [{ awareAt: 'yesterday' }, 'Invalid query parameter awareAt'],
     [{ awareAt: '2026-11-27T08:00:00' }, 'Invalid query parameter awareAt'],
     [

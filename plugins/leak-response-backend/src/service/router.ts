@@ -7,24 +7,22 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import {
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   HealthResponse,
   incidentReadPermission,
 } from '@leak-response/plugin-leak-response-common';
-import { IncidentStore } from '../database/IncidentStore';
 import { PlanService } from '../plan/PlanService';
 import { parsePlanQuery } from '../plan/planQuery';
+import { IncidentService } from '../incidents';
+import { addIncidentRoutes } from './incidentRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  store: IncidentStore;
-  /** Serves `GET /v1/entities/:kind/:namespace/:name/plan` when given. */
-  plan?: PlanService;
+  plan: PlanService;
+  incidents: IncidentService;
 }
 
 /**
@@ -34,7 +32,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, store, plan } = options;
+  const { httpAuth, permissions, auditor, plan, incidents } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -56,45 +54,29 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.get('/v1/incidents', async (req, res) => {
+  addIncidentRoutes(router, { httpAuth, permissions, auditor, incidents });
+
+  router.get('/v1/entities/:kind/:namespace/:name/plan', async (req, res) => {
     const auditorEvent = await auditor.createEvent({
-      eventId: 'incident-fetch',
+      eventId: 'plan-fetch',
       request: req,
-      meta: { queryType: 'all' },
+      meta: {
+        entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+        leakType: req.query.leakType,
+      },
     });
     try {
-      await authorize(req, incidentReadPermission);
-      const { items } = await store.listIncidents();
+      const credentials = await authorize(req, incidentReadPermission);
+      const query = parsePlanQuery(req.params, req.query);
+      const body = await plan.getPlan({ ...query, credentials });
+      const openIncidents = await incidents.holds(body.entityRef);
       await auditorEvent.success();
-      res.json({ items });
+      res.json({ ...body, openIncidents });
     } catch (error) {
       await auditorEvent.fail({ error: error as Error });
       throw error;
     }
   });
-
-  if (plan) {
-    router.get('/v1/entities/:kind/:namespace/:name/plan', async (req, res) => {
-      const auditorEvent = await auditor.createEvent({
-        eventId: 'plan-fetch',
-        request: req,
-        meta: {
-          entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-          leakType: req.query.leakType,
-        },
-      });
-      try {
-        const credentials = await authorize(req, incidentReadPermission);
-        const query = parsePlanQuery(req.params, req.query);
-        const body = await plan.getPlan({ ...query, credentials });
-        await auditorEvent.success();
-        res.json(body);
-      } catch (error) {
-        await auditorEvent.fail({ error: error as Error });
-        throw error;
-      }
-    });
-  }
 
   return router;
 }

@@ -101,12 +101,26 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
     expect(kept.playbook_id).toBeNull();
     await knex('incident_timeline').insert([
-      { incident_id: incidentId, at: new Date(), actor: 'a', type: 't', message: 'first' },
-      { incident_id: incidentId, at: new Date(), actor: 'a', type: 't', message: 'second' },
+      {
+        incident_id: incidentId,
+        at: new Date(),
+        actor: 'a',
+        type: 't',
+        message: 'first',
+      },
+      {
+        incident_id: incidentId,
+        at: new Date(),
+        actor: 'a',
+        type: 't',
+        message: 'second',
+      },
     ]);
     const events = await knex('incident_timeline').orderBy('sequence');
     expect(events.map(e => e.message)).toEqual(['first', 'second']);
-    expect(Number(events[1].sequence)).toBeGreaterThan(Number(events[0].sequence));
+    expect(Number(events[1].sequence)).toBeGreaterThan(
+      Number(events[0].sequence),
+    );
     const obligation = {
       incident_id: incidentId,
       rule_id: 'gdpr33',
@@ -117,9 +131,15 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       evaluation: '{}',
       updated_at: new Date(),
     };
-    await knex('incident_obligations').insert({ id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b01', ...obligation });
+    await knex('incident_obligations').insert({
+      id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b01',
+      ...obligation,
+    });
     await expect(
-      knex('incident_obligations').insert({ id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b02', ...obligation }),
+      knex('incident_obligations').insert({
+        id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1b02',
+        ...obligation,
+      }),
     ).rejects.toThrow();
 
     await knex.migrate.down({ directory: migrationsDir });

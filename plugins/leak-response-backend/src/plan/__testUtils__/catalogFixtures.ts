@@ -51,7 +51,12 @@ const PAIRS: Array<{
     reverse: 'dependencyOf',
     kind: 'component',
   },
-  { field: 'memberOf', forward: 'memberOf', reverse: 'hasMember', kind: 'group' },
+  {
+    field: 'memberOf',
+    forward: 'memberOf',
+    reverse: 'hasMember',
+    kind: 'group',
+  },
   { field: 'owner', forward: 'ownedBy', reverse: 'ownerOf', kind: 'group' },
 ];
 
@@ -135,7 +140,11 @@ export function resource(
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name, namespace: 'default', ...(annotations ? { annotations } : {}) },
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(annotations ? { annotations } : {}),
+    },
     spec: { owner: 'group:ml-platform', ...spec },
   };
 }

@@ -10,7 +10,9 @@ import { ImpactAnalyzer } from './ImpactAnalyzer';
 
 const r = (name: string) => `resource:default/${name}`;
 
-function roles(report: { entities: Array<{ entityRef: string; role: string }> }) {
+function roles(report: {
+  entities: Array<{ entityRef: string; role: string }>;
+}) {
   return Object.fromEntries(report.entities.map(e => [e.entityRef, e.role]));
 }
 

@@ -6,12 +6,7 @@ import {
   ImpactRole,
   MissingReference,
 } from '../api';
-import {
-  entityKey,
-  findCycles,
-  lineageEdges,
-  normalizeRef,
-} from './lineage';
+import { entityKey, findCycles, lineageEdges, normalizeRef } from './lineage';
 import { dataAtRisk, hasAnonymousAssessment } from './dataAtRisk';
 import { summarizeImpact } from './summarize';
 

@@ -59,6 +59,9 @@ export function dataAtRisk(
   }
   return {
     atRisk: false,
-    reason: `affected as ${role.replace('-', ' ')}; its own data did not leak in a ${leakType}`,
+    reason: `affected as ${role.replace(
+      '-',
+      ' ',
+    )}; its own data did not leak in a ${leakType}`,
   };
 }

@@ -45,7 +45,11 @@ export const WALK_EDGE_RULES: ReadonlyArray<WalkEdgeRule> = [
     direction: 'upstream',
     reaches: 'upstream-data',
   },
-  { relation: RELATION_SERVES, direction: 'upstream', reaches: 'upstream-data' },
+  {
+    relation: RELATION_SERVES,
+    direction: 'upstream',
+    reaches: 'upstream-data',
+  },
   {
     relation: RELATION_TRAINING_DATA_OF,
     direction: 'downstream',

@@ -24,7 +24,12 @@ export function summarizeImpact(input: {
   const owners = new Set<string>();
   const subjects = new Map<
     string,
-    { approxCount?: number; atMost?: number; unbounded: boolean; from: string[] }
+    {
+      approxCount?: number;
+      atMost?: number;
+      unbounded: boolean;
+      from: string[];
+    }
   >();
 
   for (const entity of input.entities) {

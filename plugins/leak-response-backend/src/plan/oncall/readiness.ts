@@ -28,7 +28,8 @@ export function readinessGaps(options: {
   horizonUntil: DateTime;
   peaks: PeakPeriod[];
 }): ReadinessGap[] {
-  const { rotations, trainings, requiredTrainings, now, horizonUntil } = options;
+  const { rotations, trainings, requiredTrainings, now, horizonUntil } =
+    options;
   const missingOf = (user: string) => {
     const held = new Set(trainings(user));
     return requiredTrainings.filter(t => !held.has(t));

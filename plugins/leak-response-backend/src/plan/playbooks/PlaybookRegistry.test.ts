@@ -33,7 +33,12 @@ const create = (configured: unknown[]) =>
 describe('PlaybookRegistry', () => {
   it('loads the three built-in playbooks with RACI and due offsets', () => {
     const registry = create([]);
-    expect(registry.list().map(p => p.id).sort()).toEqual([
+    expect(
+      registry
+        .list()
+        .map(p => p.id)
+        .sort(),
+    ).toEqual([
       'inference-data-leakage',
       'model-weight-exfiltration',
       'training-data-exposure',
@@ -149,11 +154,7 @@ describe('PlaybookRegistry', () => {
       playbook({ steps: [step(), step()] }),
       'steps[1].id: "contain" is used twice',
     ],
-    [
-      'no steps',
-      playbook({ steps: [] }),
-      'steps: needs at least one step',
-    ],
+    ['no steps', playbook({ steps: [] }), 'steps: needs at least one step'],
   ])('refuses a playbook with %s', (_what, input, message) => {
     expect(() => create([input])).toThrow(message);
   });

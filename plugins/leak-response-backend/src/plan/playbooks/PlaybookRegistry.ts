@@ -114,7 +114,9 @@ export interface PlaybookSelection {
  * the plugin with a message naming the playbook and the field.
  */
 export class PlaybookRegistry {
-  private constructor(private readonly playbooks: ReadonlyMap<string, Playbook>) {}
+  private constructor(
+    private readonly playbooks: ReadonlyMap<string, Playbook>,
+  ) {}
 
   static create(options: {
     builtIn: Array<{ file: string; content: unknown }>;
@@ -123,7 +125,12 @@ export class PlaybookRegistry {
   }): PlaybookRegistry {
     const knownRoles = new Set(options.knownRoles);
     const builtIn = options.builtIn.map(({ file, content }) =>
-      validatePlaybook(content, `built-in file ${file}`, 'built-in', knownRoles),
+      validatePlaybook(
+        content,
+        `built-in file ${file}`,
+        'built-in',
+        knownRoles,
+      ),
     );
     // Configured playbooks come first, so that they win the selection; one
     // with a built-in id replaces the built-in one.
@@ -184,7 +191,8 @@ export class PlaybookRegistry {
    */
   select(entity: Entity, leakType: LeakType): PlaybookSelection | undefined {
     const warnings: string[] = [];
-    const annotated = entity.metadata.annotations?.[ANNOTATION_PLAYBOOK]?.trim();
+    const annotated =
+      entity.metadata.annotations?.[ANNOTATION_PLAYBOOK]?.trim();
     if (annotated) {
       const playbook = this.playbooks.get(annotated);
       if (playbook) {

@@ -87,8 +87,7 @@ export const playbookStepSchema = z
         responsible: z.array(z.string()).min(1, 'names at least one role'),
         accountable: z.string({
           required_error: 'exactly one accountable role is required',
-          invalid_type_error:
-            'must be exactly one role (a string), not a list',
+          invalid_type_error: 'must be exactly one role (a string), not a list',
         }),
         consulted: roleList,
         informed: roleList,
@@ -103,7 +102,9 @@ export const playbookSchema = z
     title: z.string().min(1, 'a title is required'),
     description: z.string().optional(),
     /** The leak types it responds to. */
-    leakTypes: z.array(z.enum(LEAK_TYPES)).min(1, 'names at least one leak type'),
+    leakTypes: z
+      .array(z.enum(LEAK_TYPES))
+      .min(1, 'names at least one leak type'),
     /** `spec.type`s (or kinds, lower case) it is the default for. */
     entityTypes: z.array(z.string()).default([]),
     steps: z.array(playbookStepSchema).min(1, 'needs at least one step'),

@@ -19,7 +19,11 @@ function profileOf(entity: Entity | undefined): {
   email?: string;
 } {
   const profile = entity?.spec?.profile;
-  if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
+  if (
+    typeof profile !== 'object' ||
+    profile === null ||
+    Array.isArray(profile)
+  ) {
     return {};
   }
   const { displayName, email } = profile as Record<string, unknown>;
@@ -199,4 +203,3 @@ export class PeopleResolver {
     };
   }
 }
-

@@ -1,0 +1,3 @@
+export { IncidentService } from './IncidentService';
+export type { IncidentPlanner, LaunchRequest } from './IncidentService';
+export { PlanServicePlanner } from './PlanServicePlanner';

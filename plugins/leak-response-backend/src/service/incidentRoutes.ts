@@ -1,0 +1,339 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  incidentCreatePermission,
+  incidentReadPermission,
+  incidentUpdatePermission,
+  noticeApprovePermission,
+} from '@leak-response/plugin-leak-response-common';
+import express from 'express';
+import { IncidentService } from '../incidents/IncidentService';
+import {
+  addEntitySchema,
+  assessmentSchema,
+  awarenessSchema,
+  draftNoticeSchema,
+  editNoticeSchema,
+  holdsQuerySchema,
+  idempotencyKeySchema,
+  launchSchema,
+  listQuerySchema,
+  obligationDecisionSchema,
+  parse,
+  removeEntitySchema,
+  statusSchema,
+  submitNoticeSchema,
+  taskSchema,
+} from './validation';
+
+export interface IncidentRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  incidents: IncidentService;
+}
+
+/** Who did it, as the timeline records it. */
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.type === 'user'
+    ? principal.userEntityRef!
+    : `service:${principal.subject ?? 'unknown'}`;
+}
+
+/**
+ * The incidents API under `/v1/incidents` and `/v1/holds`. Each route
+ * authenticates, checks one permission and emits an auditor event; changes
+ * are audited at medium severity.
+ */
+export function addIncidentRoutes(
+  router: express.Router,
+  options: IncidentRoutesOptions,
+) {
+  const { httpAuth, permissions, auditor, incidents } = options;
+
+  type Handler = (ctx: {
+    req: express.Request;
+    res: express.Response;
+    credentials: BackstageCredentials;
+    actor: string;
+  }) => Promise<void>;
+
+  function route(
+    eventId: string,
+    permission: BasicPermission,
+    handler: Handler,
+  ): express.RequestHandler {
+    const change = permission.attributes.action !== 'read';
+    return async (req, res) => {
+      const auditorEvent = await auditor.createEvent({
+        eventId,
+        request: req,
+        severityLevel: change ? 'medium' : 'low',
+        meta: { incidentId: req.params.id, ...req.params },
+      });
+      try {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        const [decision] = await permissions.authorize([{ permission }], {
+          credentials,
+        });
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(`Not allowed: ${permission.name}`);
+        }
+        await handler({ req, res, credentials, actor: actorOf(credentials) });
+        await auditorEvent.success();
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
+    };
+  }
+
+  router.post(
+    '/v1/incidents',
+    route('incident-launch', incidentCreatePermission, async ctx => {
+      const body = parse(launchSchema, ctx.req.body, 'body');
+      const idempotencyKey = parse(
+        idempotencyKeySchema,
+        ctx.req.header('idempotency-key'),
+        'Idempotency-Key',
+      );
+      const { incident, created } = await incidents.launch(
+        { ...body, idempotencyKey },
+        ctx.actor,
+        ctx.credentials,
+      );
+      ctx.res.status(created ? 201 : 200).json(incident);
+    }),
+  );
+
+  router.get(
+    '/v1/incidents',
+    route('incident-fetch', incidentReadPermission, async ctx => {
+      const query = parse(listQuerySchema, ctx.req.query, 'query');
+      const { entityRef, ...rest } = query;
+      ctx.res.json(
+        await incidents.list({ ...rest, affectedEntityRef: entityRef }),
+      );
+    }),
+  );
+
+  router.get(
+    '/v1/incidents/:id',
+    route('incident-fetch', incidentReadPermission, async ctx => {
+      ctx.res.json(await incidents.get(ctx.req.params.id));
+    }),
+  );
+
+  router.get(
+    '/v1/incidents/:id/report',
+    route('incident-export', incidentReadPermission, async ctx => {
+      const report = await incidents.exportReport(ctx.req.params.id);
+      ctx.res
+        .type('text/markdown; charset=utf-8')
+        .setHeader(
+          'Content-Disposition',
+          `attachment; filename="incident-${ctx.req.params.id}.md"`,
+        );
+      ctx.res.send(report);
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/status',
+    route('incident-status', incidentUpdatePermission, async ctx => {
+      const body = parse(statusSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.transition(
+          ctx.req.params.id,
+          body.status,
+          ctx.actor,
+          body.reason,
+        ),
+      );
+    }),
+  );
+
+  router.put(
+    '/v1/incidents/:id/assessment',
+    route('incident-assess', incidentUpdatePermission, async ctx => {
+      const body = parse(assessmentSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.assess(
+          ctx.req.params.id,
+          body.answers as any,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.put(
+    '/v1/incidents/:id/awareness',
+    route('incident-awareness', incidentUpdatePermission, async ctx => {
+      const body = parse(awarenessSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.correctAwareness(
+          ctx.req.params.id,
+          body.awareAt,
+          body.reason,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.put(
+    '/v1/incidents/:id/tasks/:taskId',
+    route('incident-task', incidentUpdatePermission, async ctx => {
+      const body = parse(taskSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.setTask(
+          ctx.req.params.id,
+          ctx.req.params.taskId,
+          body.done,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/entities',
+    route('incident-entity-add', incidentUpdatePermission, async ctx => {
+      const body = parse(addEntitySchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.addAffected(
+          ctx.req.params.id,
+          body.entityRef,
+          body.role,
+          ctx.actor,
+          ctx.credentials,
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/entities/remove',
+    route('incident-entity-remove', incidentUpdatePermission, async ctx => {
+      const body = parse(removeEntitySchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.removeAffected(
+          ctx.req.params.id,
+          body.entityRef,
+          body.reason,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.put(
+    '/v1/incidents/:id/obligations/:obligationId',
+    route('incident-obligation', incidentUpdatePermission, async ctx => {
+      const body = parse(obligationDecisionSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.decideObligation(
+          ctx.req.params.id,
+          ctx.req.params.obligationId,
+          body,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/notices',
+    route('incident-notice-draft', incidentUpdatePermission, async ctx => {
+      const body = parse(draftNoticeSchema, ctx.req.body, 'body');
+      ctx.res
+        .status(201)
+        .json(await incidents.draftNotice(ctx.req.params.id, body, ctx.actor));
+    }),
+  );
+
+  router.put(
+    '/v1/incidents/:id/notices/:noticeId',
+    route('incident-notice-edit', incidentUpdatePermission, async ctx => {
+      const body = parse(editNoticeSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.editNotice(
+          ctx.req.params.id,
+          ctx.req.params.noticeId,
+          body.body,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/notices/:noticeId/approve',
+    route('incident-notice-approve', noticeApprovePermission, async ctx => {
+      ctx.res.json(
+        await incidents.approveNotice(
+          ctx.req.params.id,
+          ctx.req.params.noticeId,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/v1/incidents/:id/notices/:noticeId/submit',
+    route('incident-notice-submit', incidentUpdatePermission, async ctx => {
+      const body = parse(submitNoticeSchema, ctx.req.body, 'body');
+      ctx.res.json(
+        await incidents.submitNotice(
+          ctx.req.params.id,
+          ctx.req.params.noticeId,
+          body,
+          ctx.actor,
+        ),
+      );
+    }),
+  );
+
+  router.get(
+    '/v1/notice-templates',
+    route('notice-template-fetch', incidentReadPermission, async ctx => {
+      ctx.res.json({ items: incidents.templateList });
+    }),
+  );
+
+  router.get(
+    '/v1/holds',
+    route('hold-fetch', incidentReadPermission, async ctx => {
+      const { entityRef } = parse(holdsQuerySchema, ctx.req.query, 'query');
+      const items = await incidents.holds(entityRef);
+      ctx.res.json({
+        entityRef,
+        onHold: items.length > 0,
+        incidents: items.map(i => ({
+          id: i.id,
+          title: i.title,
+          status: i.status,
+          exercise: i.exercise,
+        })),
+      });
+    }),
+  );
+}

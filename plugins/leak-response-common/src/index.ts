@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './incidents';
 export * from './entity';
 export * from './obligations';
+export * from './plan';

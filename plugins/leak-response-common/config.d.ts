@@ -37,6 +37,11 @@ export interface Config {
        */
       credentials?: boolean;
       /**
+       * Financial data about a person (bank account, payment history).
+       * @visibility frontend
+       */
+      financial?: boolean;
+      /**
        * Proprietary material (trade secrets, model weights).
        * @visibility frontend
        */

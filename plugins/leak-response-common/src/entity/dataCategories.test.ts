@@ -41,7 +41,8 @@ describe('data category vocabulary', () => {
 
   it.each([
     ['personal.special', ['personal', 'specialCategory']],
-    ['payment.card', ['personal', 'cardData']],
+    ['payment.card', ['personal', 'cardData', 'financial']],
+    ['payment.financial', ['personal', 'financial']],
     ['personal.credentials', ['personal', 'credentials']],
     ['credentials.machine', ['credentials']],
     ['proprietary.model-weights', ['proprietary']],
@@ -66,6 +67,7 @@ describe('data category vocabulary', () => {
       specialCategory: false,
       cardData: false,
       credentials: false,
+      financial: false,
       proprietary: false,
       synthetic: false,
       anonymous: false,
@@ -121,6 +123,7 @@ describe('data category vocabulary', () => {
       specialCategory: true,
       cardData: true,
       credentials: false,
+      financial: true,
       proprietary: false,
       synthetic: false,
       anonymous: false,

@@ -18,6 +18,11 @@ export type DataCategoryFlags = {
   cardData: boolean;
   /** Credentials that grant access to an account or system. */
   credentials: boolean;
+  /**
+   * Financial data about a person (bank account, payment history, card data):
+   * triggers rules such as LGPD's and Japan's APPI that name financial data.
+   */
+  financial: boolean;
   /** Trade secrets or other proprietary material of the organisation. */
   proprietary: boolean;
   /** Generated data that describes no real person. */
@@ -35,6 +40,7 @@ export const DATA_CATEGORY_FLAGS: ReadonlyArray<keyof DataCategoryFlags> = [
   'specialCategory',
   'cardData',
   'credentials',
+  'financial',
   'proprietary',
   'synthetic',
   'anonymous',
@@ -81,6 +87,7 @@ const NONE: DataCategoryFlags = {
   specialCategory: false,
   cardData: false,
   credentials: false,
+  financial: false,
   proprietary: false,
   synthetic: false,
   anonymous: false,
@@ -143,12 +150,12 @@ export const DEFAULT_DATA_CATEGORIES: ReadonlyArray<DataCategory> =
     category(
       'payment.card',
       'PCI DSS account data: card numbers (PAN), with or without cardholder name and expiry, or sensitive authentication data.',
-      { personal: true, cardData: true },
+      { personal: true, cardData: true, financial: true },
     ),
     category(
       'payment.financial',
       'Order values, bank account numbers, payment history and other financial data about customers.',
-      { personal: true },
+      { personal: true, financial: true },
     ),
     category(
       'credentials.machine',

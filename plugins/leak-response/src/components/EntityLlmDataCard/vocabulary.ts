@@ -14,6 +14,7 @@ export const FLAG_LABELS: Record<keyof DataCategoryFlags, string> = {
   specialCategory: 'Special category (GDPR Art. 9)',
   cardData: 'Card data (PCI DSS)',
   credentials: 'Credentials',
+  financial: 'Financial data',
   proprietary: 'Proprietary',
   synthetic: 'Synthetic',
   anonymous: 'Anonymous',

@@ -46,6 +46,8 @@ exports.up = async function up(knex) {
       .onDelete('CASCADE');
     table.string('entity_ref', 512).notNullable();
     table.string('role', 32).notNullable();
+    table.string('owner_ref', 512).nullable();
+    table.string('system_ref', 512).nullable();
     table
       .text('snapshot')
       .notNullable()
@@ -55,6 +57,8 @@ exports.up = async function up(knex) {
     table.timestamp('removed_at', { useTz: true, precision: 3 }).nullable();
     table.primary(['incident_id', 'entity_ref']);
     table.index(['entity_ref'], 'incident_entities_ref_idx');
+    table.index(['owner_ref'], 'incident_entities_owner_idx');
+    table.index(['system_ref'], 'incident_entities_system_idx');
   });
 
   await knex.schema.createTable('incident_tasks', table => {

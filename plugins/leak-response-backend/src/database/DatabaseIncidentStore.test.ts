@@ -35,6 +35,8 @@ const launch: NewIncident = {
       snapshot: {
         kind: 'Resource',
         type: 'llm-dataset',
+        owner: 'group:ml-platform',
+        system: 'ml-platform',
         dataCategories: ['personal.behavioral'],
         dataSubjects: ['EU', 'GB'],
         regions: ['eu-west-1'],
@@ -225,6 +227,31 @@ describe.each(databases.eachSupportedId())(
           })
         ).items.map(i => i.id),
       ).toEqual([a.incident.id]);
+    });
+
+    it('lists incidents by the owner and the system of affected entities', async () => {
+      const { store } = await createStore(databaseId);
+      const { incident } = await store.createIncident(launch);
+      const byOwner = await store.listIncidents({
+        owner: 'group:default/ml-platform',
+      });
+      expect(byOwner.items.map(i => i.id)).toEqual([incident.id]);
+      const bySystem = await store.listIncidents({
+        system: 'system:default/ml-platform',
+      });
+      expect(bySystem.items.map(i => i.id)).toEqual([incident.id]);
+      expect(
+        (await store.listIncidents({ owner: 'group:default/checkout' }))
+          .totalCount,
+      ).toBe(0);
+      await store.updateIncident(incident.id, 'user:default/x', () => ({
+        removeAffected: ['resource:default/clickstream-2025q3'],
+        timeline: [],
+      }));
+      expect(
+        (await store.listIncidents({ owner: 'group:default/ml-platform' }))
+          .totalCount,
+      ).toBe(0);
     });
 
     it('applies a change atomically and appends to the timeline', async () => {

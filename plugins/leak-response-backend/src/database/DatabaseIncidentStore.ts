@@ -3,6 +3,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import {
   IncidentAffectedEntity,
@@ -62,6 +63,8 @@ type EntityRow = {
   incident_id: string;
   entity_ref: string;
   role: string;
+  owner_ref: string | null;
+  system_ref: string | null;
   snapshot: string;
   added_at: Timestamp;
   added_by: string;
@@ -126,6 +129,23 @@ type TimelineRow = {
   before: string | null;
   after: string | null;
 };
+
+/** A full entity ref, so that filters match however the catalog spelled it. */
+function refOrNull(
+  ref: string | undefined,
+  defaultKind: string,
+): string | null {
+  if (!ref) {
+    return null;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    return null;
+  }
+}
 
 /** SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Dates. */
 function toIso(value: Timestamp): string {
@@ -373,6 +393,20 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (filter.originEntityRef) {
       query.where('origin_entity_ref', filter.originEntityRef);
     }
+    for (const [column, ref] of [
+      ['owner_ref', filter.owner],
+      ['system_ref', filter.system],
+    ] as const) {
+      if (ref) {
+        query.whereIn(
+          'id',
+          this.db<EntityRow>('incident_entities')
+            .select('incident_id')
+            .where(column, ref)
+            .whereNull('removed_at'),
+        );
+      }
+    }
     if (filter.affectedEntityRef) {
       query.whereIn(
         'id',
@@ -515,6 +549,8 @@ export class DatabaseIncidentStore implements IncidentStore {
           incident_id: id,
           entity_ref: entity.entityRef,
           role: entity.role,
+          owner_ref: refOrNull(entity.snapshot.owner, 'group'),
+          system_ref: refOrNull(entity.snapshot.system, 'system'),
           snapshot: JSON.stringify(entity.snapshot),
           added_at: now,
           added_by: actor,

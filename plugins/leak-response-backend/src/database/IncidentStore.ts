@@ -69,6 +69,10 @@ export interface IncidentFilter {
   originEntityRef?: string;
   /** Incidents that affect this entity (origin or not, not removed). */
   affectedEntityRef?: string;
+  /** Incidents affecting an entity owned by this group or user (full ref). */
+  owner?: string;
+  /** Incidents affecting an entity of this system (full ref). */
+  system?: string;
   limit?: number;
   offset?: number;
   orderBy?: 'awareAt' | 'createdAt';

@@ -30,26 +30,26 @@ const isoDateTime = z
   })
   .transform(v => new Date(v).toISOString());
 
-export const entityRefSchema = z
-  .string()
-  .min(1)
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, {
-          defaultKind: 'resource',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message:
-          'must be an entity reference such as resource:default/recsys-llm-v3',
-      });
-      return z.NEVER;
-    }
-  });
+/** An entity ref, completed with the default kind and namespace. */
+const entityRefOf = (defaultKind: string) =>
+  z
+    .string()
+    .min(1)
+    .transform((value, ctx) => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+        );
+      } catch {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be an entity reference such as ${defaultKind}:default/name`,
+        });
+        return z.NEVER;
+      }
+    });
+
+export const entityRefSchema = entityRefOf('resource');
 
 export const launchSchema = z
   .object({
@@ -80,6 +80,8 @@ export const listQuerySchema = z
     open: booleanQuery.optional(),
     exercise: booleanQuery.optional(),
     entityRef: entityRefSchema.optional(),
+    owner: entityRefOf('group').optional(),
+    system: entityRefOf('system').optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     offset: z.coerce.number().int().min(0).optional(),
     orderBy: z.enum(['awareAt', 'createdAt']).optional(),

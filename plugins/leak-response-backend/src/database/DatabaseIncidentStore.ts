@@ -543,21 +543,24 @@ export class DatabaseIncidentStore implements IncidentStore {
     }
     await tx('incidents').where({ id }).update(incidentUpdate);
 
-    for (const entity of change.addAffected ?? []) {
+    if (change.addAffected?.length) {
+      // one statement for all rows; a re-added entity comes back with its new role
       await tx('incident_entities')
-        .insert({
-          incident_id: id,
-          entity_ref: entity.entityRef,
-          role: entity.role,
-          owner_ref: refOrNull(entity.snapshot.owner, 'group'),
-          system_ref: refOrNull(entity.snapshot.system, 'system'),
-          snapshot: JSON.stringify(entity.snapshot),
-          added_at: now,
-          added_by: actor,
-          removed_at: null,
-        })
+        .insert(
+          change.addAffected.map(entity => ({
+            incident_id: id,
+            entity_ref: entity.entityRef,
+            role: entity.role,
+            owner_ref: refOrNull(entity.snapshot.owner, 'group'),
+            system_ref: refOrNull(entity.snapshot.system, 'system'),
+            snapshot: JSON.stringify(entity.snapshot),
+            added_at: now,
+            added_by: actor,
+            removed_at: null,
+          })),
+        )
         .onConflict(['incident_id', 'entity_ref'])
-        .merge({ role: entity.role, removed_at: null });
+        .merge(['role', 'removed_at']);
     }
     if (change.removeAffected?.length) {
       await tx('incident_entities')
@@ -566,27 +569,37 @@ export class DatabaseIncidentStore implements IncidentStore {
         .update({ removed_at: now });
     }
 
-    for (const obligation of change.upsertObligations ?? []) {
-      const values = {
-        regime: obligation.regime,
-        recipient: obligation.recipient,
-        stage: obligation.stage,
-        status: obligation.status,
-        due_at: obligation.dueAt ? new Date(obligation.dueAt) : null,
-        due_text: obligation.dueText ?? null,
-        evaluation: JSON.stringify(obligation.evaluation ?? null),
-        justification: obligation.justification ?? null,
-        updated_at: now,
-      };
+    if (change.upsertObligations?.length) {
+      // one statement for all rules; an existing rule keeps its id and history
       await tx('incident_obligations')
-        .insert({
-          id: randomUUID(),
-          incident_id: id,
-          rule_id: obligation.ruleId,
-          ...values,
-        })
+        .insert(
+          change.upsertObligations.map(obligation => ({
+            id: randomUUID(),
+            incident_id: id,
+            rule_id: obligation.ruleId,
+            regime: obligation.regime,
+            recipient: obligation.recipient,
+            stage: obligation.stage,
+            status: obligation.status,
+            due_at: obligation.dueAt ? new Date(obligation.dueAt) : null,
+            due_text: obligation.dueText ?? null,
+            evaluation: JSON.stringify(obligation.evaluation ?? null),
+            justification: obligation.justification ?? null,
+            updated_at: now,
+          })),
+        )
         .onConflict(['incident_id', 'rule_id'])
-        .merge(values);
+        .merge([
+          'regime',
+          'recipient',
+          'stage',
+          'status',
+          'due_at',
+          'due_text',
+          'evaluation',
+          'justification',
+          'updated_at',
+        ]);
     }
     for (const { id: obligationId, ...fields } of change.obligationUpdates ??
       []) {

@@ -9,6 +9,18 @@ import { PlanService } from './plan/PlanService';
 import { createRouter } from './service/router';
 import { IncidentService, PlanServicePlanner } from './incidents';
 import { DEFAULT_NOTICE_TEMPLATES } from './notices';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  DetectionService,
+  DetectionStore,
+  readDetectionConfig,
+} from './detection';
+import {
+  EscalationService,
+  EscalationStore,
+  readEscalationConfig,
+} from './escalation';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -29,6 +41,10 @@ export const leakResponsePlugin = createBackendPlugin({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         httpAuth,
@@ -40,6 +56,10 @@ export const leakResponsePlugin = createBackendPlugin({
         logger,
         config,
         catalog,
+        auth,
+        scheduler,
+        events,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(leakResponsePermissions);
         const store = await DatabaseIncidentStore.create({ database });
@@ -62,6 +82,32 @@ export const leakResponsePlugin = createBackendPlugin({
               ) ?? '[[contact details of the data protection officer]]',
           },
         });
+        const detections = await DetectionStore.create({ database });
+        const detectionConfig = readDetectionConfig(config);
+        if (detectionConfig.enabled) {
+          const detector = DetectionService.create({
+            store: detections,
+            incidentStore: store,
+            incidents,
+            catalog,
+            auth,
+            logger: logger.child({ target: 'detection' }),
+          });
+          await events.subscribe({
+            id: 'detections',
+            topics: detectionConfig.topics,
+            onEvent: async params => {
+              await detector.handle(params.eventPayload, params.topic);
+            },
+          });
+        }
+        await EscalationService.create({
+          incidents: store,
+          claims: await EscalationStore.create({ database }),
+          notifications,
+          logger: logger.child({ target: 'escalation' }),
+          options: readEscalationConfig(config),
+        }).schedule(scheduler);
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -69,6 +115,7 @@ export const leakResponsePlugin = createBackendPlugin({
             auditor,
             plan,
             incidents,
+            detections,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

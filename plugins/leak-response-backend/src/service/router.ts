@@ -16,6 +16,7 @@ import { PlanService } from '../plan/PlanService';
 import { parsePlanQuery } from '../plan/planQuery';
 import { IncidentService } from '../incidents';
 import { addIncidentRoutes } from './incidentRoutes';
+import { addDetectionRoutes, DetectionStore } from '../detection';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -23,6 +24,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   plan: PlanService;
   incidents: IncidentService;
+  /** Detections received from AWS; the unmapped ones are listed. */
+  detections?: DetectionStore;
 }
 
 /**
@@ -55,6 +58,12 @@ export async function createRouter(
   });
 
   addIncidentRoutes(router, { httpAuth, permissions, auditor, incidents });
+  if (options.detections) {
+    addDetectionRoutes(router, {
+      detections: options.detections,
+      authorizeRead: req => authorize(req, incidentReadPermission),
+    });
+  }
 
   router.get('/v1/entities/:kind/:namespace/:name/plan', async (req, res) => {
     const auditorEvent = await auditor.createEvent({

@@ -168,4 +168,59 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
     await knex.destroy();
   });
+
+  it('20261128000000_detections_and_escalations.js adds detections and escalation claims, unique per revision and threshold, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261128000000_detections_and_escalations.js');
+    const detection = {
+      source: 'guardduty',
+      finding_id: 'gd-1',
+      revision: '2026-11-27T10:04:00.000Z',
+      finding_type: 'Exfiltration:S3/AnomalousBehavior',
+      title: 'Anomalous S3 reads',
+      severity: 'high',
+      resource_arns: '["arn:aws:s3:::someone-elses-bucket"]',
+      outcome: 'unmapped',
+      first_seen_at: new Date('2026-11-27T09:41:17Z'),
+      received_at: new Date(),
+    };
+    await knex('detections').insert({
+      id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1c01',
+      ...detection,
+    });
+    expect(
+      await rejection(
+        knex('detections').insert({
+          id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1c02',
+          ...detection,
+        }),
+      ),
+    ).toMatch(/unique|duplicate/i);
+    await knex('detections').insert({
+      id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1c03',
+      ...detection,
+      revision: '2026-11-27T10:30:00.000Z',
+    });
+    const claim = {
+      obligation_id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1d01',
+      incident_id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1a01',
+      threshold: '75',
+      claimed_by: 'replica-a',
+      claimed_at: new Date(),
+      outcome: 'sent',
+    };
+    await knex('escalation_claims').insert(claim);
+    expect(
+      await rejection(
+        knex('escalation_claims').insert({ ...claim, claimed_by: 'replica-b' }),
+      ),
+    ).toMatch(/unique|duplicate/i);
+    await knex('escalation_claims').insert({ ...claim, threshold: 'overdue' });
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('detections')).toBe(false);
+    expect(await knex.schema.hasTable('escalation_claims')).toBe(false);
+    expect(await knex.schema.hasTable('incident_timeline')).toBe(true);
+    await knex.destroy();
+  });
 });

@@ -1,0 +1,155 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { exampleCatalog } from '../plan/__testUtils__/catalogFixtures';
+import {
+  cloudWatchEndpointAlarm,
+  guardDutyCredentialFinding,
+  guardDutyS3Finding,
+  guardDutyUnmappedFinding,
+  macieObjectFinding,
+} from './__fixtures__/events';
+import { detectionHarness } from './__fixtures__/harness';
+import { DETECTION_ACTOR } from './DetectionService';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('DetectionService on %p', databaseId => {
+  it('opens a triage incident for a GuardDuty finding on a bucket, detected at first sight', async () => {
+    const { service, incidentStore } = await detectionHarness(
+      await databases.init(databaseId),
+    );
+    const result = await service.handle(guardDutyS3Finding(), 'aws');
+    expect(result).toMatchObject({
+      outcome: 'incident-created',
+      entityRef: 'resource:default/clickstream-2025q3',
+    });
+    const incident = await incidentStore.getIncident(
+      (result as { incidentId: string }).incidentId,
+    );
+    expect(incident).toMatchObject({
+      status: 'triage',
+      leakType: 'training-data-exposure',
+      originEntityRef: 'resource:default/clickstream-2025q3',
+      severity: 'high',
+      exercise: false,
+      detectedAt: '2026-11-27T09:41:17.000Z',
+      source: 'guardduty',
+      sourceRef: 'gd-clickstream-exfil-1',
+      createdBy: DETECTION_ACTOR,
+    });
+    expect(incident!.obligations.length).toBeGreaterThan(0);
+  });
+
+  it('adds a timeline event for an update of the same finding and ignores a redelivery', async () => {
+    const { service, incidentStore } = await detectionHarness(
+      await databases.init(databaseId),
+    );
+    const first = await service.handle(guardDutyS3Finding());
+    const again = await service.handle(guardDutyS3Finding());
+    expect(again).toMatchObject({ outcome: 'duplicate' });
+    const update = await service.handle(
+      guardDutyS3Finding({ updatedAt: '2026-11-27T10:30:00.000Z', severity: 9.5 }),
+    );
+    expect(update).toMatchObject({
+      outcome: 'incident-updated',
+      incidentId: (first as { incidentId: string }).incidentId,
+    });
+    const { items } = await incidentStore.listIncidents({});
+    expect(items).toHaveLength(1);
+    const incident = await incidentStore.getIncident(items[0].id);
+    expect(incident!.timeline.map(e => e.type)).toEqual([
+      'launched',
+      'detection-updated',
+    ]);
+    expect(incident!.timeline[1].after).toMatchObject({
+      revision: '2026-11-27T10:30:00.000Z',
+      severity: 'critical',
+    });
+  });
+
+  it('maps an S3 object to the entity of its prefix, a model ARN to the model, an alarm to the endpoint', async () => {
+    const { service } = await detectionHarness(await databases.init(databaseId));
+    expect(await service.handle(macieObjectFinding())).toMatchObject({
+      outcome: 'incident-created',
+      entityRef: 'resource:default/recsys-inference-logs',
+    });
+    expect(await service.handle(guardDutyCredentialFinding())).toMatchObject({
+      outcome: 'incident-created',
+      entityRef: 'resource:default/recsys-llm-v3',
+    });
+    expect(await service.handle(cloudWatchEndpointAlarm())).toMatchObject({
+      outcome: 'incident-created',
+      entityRef: 'resource:default/recsys-endpoint-eu',
+    });
+  });
+
+  it('keeps and lists an unmapped finding with its ARN, and opens nothing', async () => {
+    const { service, store, incidentStore } = await detectionHarness(
+      await databases.init(databaseId),
+    );
+    expect(await service.handle(guardDutyUnmappedFinding())).toMatchObject({
+      outcome: 'unmapped',
+      resourceArns: ['arn:aws:s3:::someone-elses-bucket'],
+    });
+    const unmapped = await store.listUnmapped();
+    expect(unmapped.totalCount).toBe(1);
+    expect(unmapped.items[0]).toMatchObject({
+      source: 'guardduty',
+      findingId: 'gd-unknown-bucket-1',
+      resourceArns: ['arn:aws:s3:::someone-elses-bucket'],
+      firstSeenAt: '2026-11-27T08:00:00.000Z',
+      outcome: 'unmapped',
+    });
+    expect((await incidentStore.listIncidents({})).totalCount).toBe(0);
+  });
+
+  it('opens one incident when the same finding arrives many times at once', async () => {
+    const knex = await databases.init(databaseId);
+    // two services on one database, as two replicas would be
+    const a = await detectionHarness(knex);
+    const b = await detectionHarness(knex);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        (i % 2 ? a : b).service.handle(
+          guardDutyS3Finding({ updatedAt: `2026-11-27T10:0${i}:00.000Z` }),
+        ),
+      ),
+    );
+    const outcomes = results.map(r => r.outcome).sort();
+    expect(outcomes.filter(o => o === 'incident-created')).toHaveLength(1);
+    expect(outcomes.filter(o => o === 'incident-updated')).toHaveLength(7);
+    const { items } = await a.incidentStore.listIncidents({});
+    expect(items).toHaveLength(1);
+    const incident = await a.incidentStore.getIncident(items[0].id);
+    expect(incident!.timeline.filter(e => e.type === 'detection-updated')).toHaveLength(7);
+  });
+
+  it('retries a delivery whose first attempt failed, once it is stale', async () => {
+    const knex = await databases.init(databaseId);
+    const flaky = catalogServiceMock({ entities: exampleCatalog() });
+    const getEntities = flaky.getEntities.bind(flaky);
+    let failing = true;
+    flaky.getEntities = async (...args: Parameters<typeof getEntities>) => {
+      if (failing) throw new Error('catalog unavailable');
+      return getEntities(...args);
+    };
+    let now = new Date('2026-11-27T12:00:00Z');
+    const { service } = await detectionHarness(knex, {
+      catalog: flaky,
+      clock: () => now,
+    });
+    expect(await service.handle(guardDutyS3Finding())).toEqual({
+      outcome: 'failed',
+      reason: 'Error: catalog unavailable',
+    });
+    failing = false;
+    // the redelivery while the first attempt may still be running is skipped
+    expect(await service.handle(guardDutyS3Finding())).toMatchObject({ outcome: 'duplicate' });
+    now = new Date('2026-11-27T12:05:00Z');
+    expect(await service.handle(guardDutyS3Finding())).toMatchObject({
+      outcome: 'incident-created',
+    });
+  });
+});

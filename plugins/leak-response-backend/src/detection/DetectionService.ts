@@ -1,0 +1,232 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
+import { IncidentService } from '../incidents';
+import { IncidentStore } from '../database/IncidentStore';
+import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
+import { DetectionStore } from './DetectionStore';
+import { ParsedDetection, parseDetectionEvent } from './parseDetection';
+
+/** The actor detections write as, in incidents and timelines. */
+export const DETECTION_ACTOR = 'service:leak-response/detection';
+
+/** What became of one event. */
+export type DetectionResult =
+  | { outcome: 'ignored'; reason: string }
+  | { outcome: 'duplicate'; detectionId: string }
+  | { outcome: 'unmapped'; detectionId: string; resourceArns: string[] }
+  | {
+      outcome: 'incident-created' | 'incident-updated';
+      detectionId: string;
+      incidentId: string;
+      entityRef: string;
+    }
+  | { outcome: 'failed'; reason: string };
+
+/** A pending delivery older than this is taken to have lost its handler. */
+const STALE_AFTER_MS = 2 * 60_000;
+
+/**
+ * Turns AWS findings into incidents: parse, deduplicate, map the resource ARN
+ * to a catalog entity, open a triage incident or add to the existing one, and
+ * keep what maps to nothing.
+ */
+export class DetectionService {
+  static create(options: {
+    store: DetectionStore;
+    incidentStore: IncidentStore;
+    incidents: IncidentService;
+    catalog: CatalogService;
+    auth: AuthService;
+    logger: LoggerService;
+    clock?: () => Date;
+  }) {
+    return new DetectionService(
+      options.store,
+      options.incidentStore,
+      options.incidents,
+      options.catalog,
+      options.auth,
+      options.logger,
+      options.clock ?? (() => new Date()),
+    );
+  }
+
+  private constructor(
+    private readonly store: DetectionStore,
+    private readonly incidentStore: IncidentStore,
+    private readonly incidents: IncidentService,
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly logger: LoggerService,
+    private readonly clock: () => Date,
+  ) {}
+
+  get detections(): DetectionStore {
+    return this.store;
+  }
+
+  /** Handles one event payload. Never throws: failures are logged and returned. */
+  async handle(payload: unknown, topic = 'unknown'): Promise<DetectionResult> {
+    const parsed = parseDetectionEvent(payload);
+    if (!parsed.ok) {
+      this.logger.info(`Ignored event on topic ${topic}: ${parsed.reason}`, {
+        topic,
+        reason: parsed.reason,
+      });
+      return { outcome: 'ignored', reason: parsed.reason };
+    }
+    const detection = parsed.detection;
+    try {
+      return await this.process(detection);
+    } catch (error) {
+      const reason = `${(error as Error).name}: ${(error as Error).message}`;
+      this.logger.error(
+        `Detection ${detection.source}/${detection.findingId} failed; a redelivery will retry it: ${reason}`,
+        { source: detection.source, findingId: detection.findingId },
+      );
+      return { outcome: 'failed', reason };
+    }
+  }
+
+  private async process(detection: ParsedDetection): Promise<DetectionResult> {
+    const now = this.clock();
+    const { claimed, row } = await this.store.claim(detection, now);
+    if (!claimed) {
+      const retry =
+        row.outcome === 'pending' &&
+        (await this.store.reclaim(
+          row.id,
+          new Date(now.getTime() - STALE_AFTER_MS),
+          now,
+        ));
+      if (!retry) {
+        this.logger.debug(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} already received`,
+        );
+        return { outcome: 'duplicate', detectionId: row.id };
+      }
+    }
+
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const match = await this.findEntity(detection.resourceArns, credentials);
+    if (!match) {
+      await this.store.settle(row.id, { outcome: 'unmapped' });
+      this.logger.warn(
+        `Unmapped detection ${detection.source}/${detection.findingId}: no entity has an ${ARN_ANNOTATION} annotation for ${
+          detection.resourceArns.join(', ') || 'a resource (the finding names none)'
+        }`,
+        { source: detection.source, findingId: detection.findingId },
+      );
+      return {
+        outcome: 'unmapped',
+        detectionId: row.id,
+        resourceArns: detection.resourceArns,
+      };
+    }
+
+    const entityRef = stringifyEntityRef(match.entity);
+    const spec = (match.entity.spec ?? {}) as { type?: string; purpose?: string };
+    const { incident, created } = await this.incidents.launch(
+      {
+        entityRef,
+        leakType: chooseLeakType(spec, detection),
+        severity: detection.severity,
+        title: `${detection.title}`.slice(0, 300),
+        summary: `${detection.source} ${detection.findingType} on ${match.arn}`,
+        source: detection.source,
+        sourceRef: detection.findingId,
+        detectedAt: detection.firstSeenAt,
+      },
+      DETECTION_ACTOR,
+      credentials,
+    );
+    let incidentId = incident.id;
+    if (!created) {
+      incidentId = await this.appendUpdate(incident, detection, match.arn);
+    }
+    const outcome = created ? 'incident-created' : 'incident-updated';
+    await this.store.settle(row.id, {
+      outcome,
+      matchedArn: match.arn,
+      entityRef,
+      incidentId,
+    });
+    this.logger.info(
+      `Detection ${detection.source}/${detection.findingId}: ${outcome} ${incidentId} for ${entityRef}`,
+    );
+    return { outcome, detectionId: row.id, incidentId, entityRef };
+  }
+
+  private async appendUpdate(
+    incident: IncidentRecord,
+    detection: ParsedDetection,
+    arn: string,
+  ): Promise<string> {
+    await this.incidentStore.updateIncident(
+      incident.id,
+      DETECTION_ACTOR,
+      () => ({
+        timeline: [
+          {
+            type: 'detection-updated',
+            message: `${detection.source} finding ${detection.findingId} seen again (${detection.findingType}, severity ${detection.severity})`,
+            after: {
+              source: detection.source,
+              findingId: detection.findingId,
+              revision: detection.revision,
+              severity: detection.severity,
+              resourceArn: arn,
+            },
+          },
+        ],
+      }),
+    );
+    return incident.id;
+  }
+
+  /**
+   * The entity claiming the most specific of the resource ARNs, in one
+   * catalog request.
+   */
+  private async findEntity(
+    arns: string[],
+    credentials: BackstageCredentials,
+  ): Promise<{ entity: Entity; arn: string } | undefined> {
+    if (arns.length === 0) {
+      return undefined;
+    }
+    const candidates = arns.map(candidateArns);
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ARN_ANNOTATION}`]: [
+            ...new Set(candidates.flat()),
+          ],
+        },
+      },
+      { credentials },
+    );
+    const byArn = new Map<string, Entity>();
+    for (const entity of items) {
+      const value = entity.metadata.annotations?.[ARN_ANNOTATION];
+      if (value && !byArn.has(value.toLowerCase())) {
+        byArn.set(value.toLowerCase(), entity);
+      }
+    }
+    for (const list of candidates) {
+      for (const candidate of list) {
+        const entity = byArn.get(candidate.toLowerCase());
+        if (entity) {
+          return { entity, arn: candidate };
+        }
+      }
+    }
+    return undefined;
+  }
+}

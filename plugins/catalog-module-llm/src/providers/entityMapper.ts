@@ -5,7 +5,9 @@ import {
 } from '@backstage/catalog-model';
 import { JsonArray, JsonObject } from '@backstage/config';
 import {
+  ANNOTATION_UNCLASSIFIED_MISSING,
   isLlmEntityType,
+  LABEL_UNCLASSIFIED,
   LlmEntityType,
 } from '@leak-response/plugin-leak-response-common';
 import { inferEntityType, ParsedArn } from './arn';
@@ -17,19 +19,6 @@ export const ANNOTATION_AWS_ARN = 'amazonaws.com/arn';
 export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
 /** @public */
 export const ANNOTATION_AWS_REGION = 'amazonaws.com/region';
-/**
- * Set to `"true"` on discovered resources that lack a data-category tag or an
- * owner tag, so readiness checks can list them with a label selector.
- * @public
- */
-export const LABEL_UNCLASSIFIED = 'leak-response.io/unclassified';
-/**
- * What is missing on an unclassified resource, as a comma-separated list of
- * the missing tag keys.
- * @public
- */
-export const ANNOTATION_UNCLASSIFIED_MISSING =
-  'leak-response.io/unclassified-missing';
 
 /** One resource as returned by GetResources, with its region of discovery. */
 export interface DiscoveredResource {

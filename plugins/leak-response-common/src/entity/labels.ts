@@ -24,6 +24,20 @@ export const LLM_LABELS = Object.freeze({
 });
 
 /**
+ * Set to `"true"` on discovered resources that lack a data-category tag or an
+ * owner tag, so readiness checks can list them with a label selector.
+ * @public
+ */
+export const LABEL_UNCLASSIFIED = `${LLM_LABEL_PREFIX}/unclassified`;
+
+/**
+ * What is missing on an unclassified resource, as a comma-separated list of
+ * the missing tag keys.
+ * @public
+ */
+export const ANNOTATION_UNCLASSIFIED_MISSING = `${LLM_LABEL_PREFIX}/unclassified-missing`;
+
+/**
  * The label key for one jurisdiction bucket, e.g.
  * `leak-response.io/jurisdiction-eu`.
  * @public

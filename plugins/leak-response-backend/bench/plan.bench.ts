@@ -73,7 +73,9 @@ function generateCatalog(): Entity[] {
   let userCount = 0;
   for (const group of groupNames) {
     const size = group === 'security-ir' ? 9 : USERS_PER_GROUP;
-    const members = Array.from({ length: size }, () => `user-${userCount++}`);
+    const first = userCount;
+    const members = Array.from({ length: size }, (_, n) => `user-${first + n}`);
+    userCount += size;
     for (const [i, member] of members.entries()) {
       entities.push({
         apiVersion: 'backstage.io/v1alpha1',

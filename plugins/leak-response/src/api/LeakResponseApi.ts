@@ -1,13 +1,152 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { IncidentSummary } from '@leak-response/plugin-leak-response-common';
+import {
+  AssessmentAnswers,
+  IncidentRecord,
+  IncidentStatus,
+  IncidentSummary,
+  LeakResponsePlanResponse,
+  LeakType,
+  Severity,
+} from '@leak-response/plugin-leak-response-common';
+
+/**
+ * Filters and order of the incidents list.
+ * @public
+ */
+export interface IncidentListQuery {
+  status?: IncidentStatus[];
+  leakType?: LeakType[];
+  /** Only open (not closed) incidents, or only closed ones. */
+  open?: boolean;
+  exercise?: boolean;
+  /** Incidents that affect this entity (origin or not). */
+  entityRef?: string;
+  owner?: string;
+  system?: string;
+  limit?: number;
+  offset?: number;
+  orderBy?: 'awareAt' | 'createdAt';
+  order?: 'asc' | 'desc';
+}
+
+/** @public */
+export interface IncidentList {
+  items: IncidentSummary[];
+  totalCount: number;
+}
+
+/**
+ * What a launched playbook starts from.
+ * @public
+ */
+export interface LaunchIncidentRequest {
+  entityRef: string;
+  leakType: LeakType;
+  /** ISO 8601; the backend takes "now" when absent. */
+  awareAt?: string;
+  severity?: Severity;
+  exercise?: boolean;
+  title?: string;
+  summary?: string;
+}
+
+/**
+ * A decision on an obligation taken by hand.
+ * @public
+ */
+export type ObligationDecision =
+  | { status: 'not-required'; justification: string }
+  | { status: 'submitted'; submissionRef: string; submittedAt?: string }
+  | { status: 'pending' };
+
+/**
+ * The incident answers of the assessment form: the engine's questions plus
+ * whether the exposure is confirmed or only suspected.
+ * @public
+ */
+export type IncidentAssessmentAnswers = AssessmentAnswers & {
+  exposure?: 'confirmed' | 'suspected';
+};
+
+/**
+ * Whether an entity is under an evidence hold (an open incident affects it).
+ * @public
+ */
+export interface EvidenceHolds {
+  onHold: boolean;
+  incidents: Array<Pick<IncidentSummary, 'id' | 'title' | 'status' | 'exercise'>>;
+}
 
 /**
  * The Leak Response backend, as the frontend sees it.
  * @public
  */
 export interface LeakResponseApi {
-  /** Incidents, newest awareness first; optionally only those of one origin entity. */
-  listIncidents(options?: { entityRef?: string }): Promise<IncidentSummary[]>;
+  /** The plan for a leak of an entity: impact, playbook, roles, obligations. */
+  getPlan(request: {
+    entityRef: string;
+    leakType?: LeakType;
+    awareAt?: string;
+  }): Promise<LeakResponsePlanResponse>;
+
+  listIncidents(query?: IncidentListQuery): Promise<IncidentList>;
+
+  /**
+   * Opens an incident. The same idempotency key returns the incident the
+   * first call opened.
+   */
+  launchIncident(
+    request: LaunchIncidentRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<IncidentRecord>;
+
+  getIncident(id: string): Promise<IncidentRecord>;
+
+  /** The incident report as markdown. */
+  getIncidentReport(id: string): Promise<string>;
+
+  setIncidentStatus(
+    id: string,
+    status: IncidentStatus,
+    reason?: string,
+  ): Promise<IncidentRecord>;
+
+  assessIncident(
+    id: string,
+    answers: IncidentAssessmentAnswers,
+  ): Promise<IncidentRecord>;
+
+  correctAwareness(
+    id: string,
+    awareAt: string,
+    reason: string,
+  ): Promise<IncidentRecord>;
+
+  setTaskDone(
+    id: string,
+    taskId: string,
+    done: boolean,
+  ): Promise<IncidentRecord>;
+
+  decideObligation(
+    id: string,
+    obligationId: string,
+    decision: ObligationDecision,
+  ): Promise<IncidentRecord>;
+
+  draftNotice(id: string, obligationId: string): Promise<IncidentRecord>;
+
+  editNotice(id: string, noticeId: string, body: string): Promise<IncidentRecord>;
+
+  approveNotice(id: string, noticeId: string): Promise<IncidentRecord>;
+
+  submitNotice(
+    id: string,
+    noticeId: string,
+    submissionRef: string,
+  ): Promise<IncidentRecord>;
+
+  getHolds(entityRef: string): Promise<EvidenceHolds>;
 }
 
 /** @public */

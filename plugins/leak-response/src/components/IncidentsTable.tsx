@@ -1,35 +1,66 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { IncidentSummary } from '@leak-response/plugin-leak-response-common';
+import { ReactNode } from 'react';
+import { incidentRouteRef } from '../routes';
+import { DateTime } from './shared';
 
-const columns: TableColumn<IncidentSummary>[] = [
-  { title: 'Title', field: 'title' },
-  { title: 'Leak type', field: 'leakType' },
-  { title: 'Origin', field: 'originEntityRef' },
-  { title: 'Severity', field: 'severity' },
-  { title: 'Status', field: 'status' },
-  {
-    title: 'Aware since',
-    field: 'awareAt',
-    render: row => new Date(row.awareAt).toUTCString(),
-  },
-  {
-    title: 'Exercise',
-    field: 'exercise',
-    render: row => (row.exercise ? 'exercise' : ''),
-  },
-];
+/** An incident row, optionally with its nearest open deadline. */
+export type IncidentRow = IncidentSummary & {
+  nextDeadline?: ReactNode;
+};
 
-/** A table of incidents with a plain empty state. */
+/** A table of incidents, titles linking to the incident page. */
 export const IncidentsTable = (props: {
   title: string;
-  incidents: IncidentSummary[];
+  incidents: IncidentRow[];
   emptyText: string;
-}) => (
-  <Table<IncidentSummary>
-    title={props.title}
-    options={{ search: false, paging: false, padding: 'dense' }}
-    columns={columns}
-    data={props.incidents}
-    emptyContent={<div style={{ padding: 16 }}>{props.emptyText}</div>}
-  />
-);
+  withDeadlines?: boolean;
+}) => {
+  const incidentRoute = useRouteRef(incidentRouteRef);
+  const columns: TableColumn<IncidentRow>[] = [
+    {
+      title: 'Title',
+      field: 'title',
+      render: row => <Link to={incidentRoute({ id: row.id })}>{row.title}</Link>,
+    },
+    { title: 'Leak type', field: 'leakType' },
+    {
+      title: 'Origin',
+      field: 'originEntityRef',
+      render: row => <EntityRefLink entityRef={row.originEntityRef} />,
+    },
+    { title: 'Severity', field: 'severity' },
+    { title: 'Status', field: 'status' },
+    ...(props.withDeadlines
+      ? [
+          {
+            title: 'Next deadline',
+            field: 'nextDeadline',
+            sorting: false,
+            render: (row: IncidentRow) => row.nextDeadline ?? '—',
+          } as TableColumn<IncidentRow>,
+        ]
+      : []),
+    {
+      title: 'Aware since',
+      field: 'awareAt',
+      render: row => <DateTime iso={row.awareAt} />,
+    },
+    {
+      title: 'Exercise',
+      field: 'exercise',
+      render: row => (row.exercise ? 'exercise' : ''),
+    },
+  ];
+  return (
+    <Table<IncidentRow>
+      title={props.title}
+      options={{ search: false, paging: false, padding: 'dense' }}
+      columns={columns}
+      data={props.incidents}
+      emptyContent={<div style={{ padding: 16 }}>{props.emptyText}</div>}
+    />
+  );
+};

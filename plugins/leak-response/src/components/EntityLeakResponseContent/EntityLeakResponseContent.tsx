@@ -1,54 +1,141 @@
 import {
-  InfoCard,
+  EmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Grid, Typography } from '@material-ui/core';
+import { Box, Grid, MenuItem, TextField } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  LEAK_TYPES,
+  LeakType,
+} from '@leak-response/plugin-leak-response-common';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { leakResponseApiRef } from '../../api';
+import { isLlmEntity } from '../../conditions';
 import { IncidentsTable } from '../IncidentsTable';
 import { EntityLlmDataCard } from '../EntityLlmDataCard';
+import { LaunchPlaybookButton } from '../LaunchPlaybookDialog';
+import { ImpactCard } from './ImpactCard';
+import { ObligationsPreviewCard } from './ObligationsPreviewCard';
+import { OnCallCard } from './OnCallCard';
+import { RaciCard } from './RaciCard';
 
-/** The entity tab: what this entity holds and the incidents that started from it. */
+/**
+ * The entity tab: what the entity holds, what a leak of it would reach, the
+ * playbook with its RACI matrix, who is on call, the obligations a leak would
+ * start, and the open incidents that hold it.
+ */
 export const EntityLeakResponseContent = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(leakResponseApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.listIncidents({ entityRef }),
-    [api, entityRef],
+  // LLM entities get their leak type from the backend (by entity type);
+  // the surfaces that depend on them leak what the inference sees.
+  const [leakType, setLeakType] = useState<LeakType | undefined>(
+    isLlmEntity(entity) ? undefined : 'inference-data-leakage',
   );
+  const { value: plan, loading, error } = useAsync(
+    () => api.getPlan({ entityRef, leakType }),
+    [api, entityRef, leakType],
+  );
+
+  const holds = plan?.openIncidents ?? [];
 
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
+          <TextField
+            select
+            label="Leak type"
+            value={leakType ?? plan?.leakType ?? ''}
+            onChange={e => setLeakType(e.target.value as LeakType)}
+            style={{ minWidth: 260 }}
+            SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
+          >
+            {LEAK_TYPES.map(t => (
+              <MenuItem key={t} value={t}>
+                {t}
+              </MenuItem>
+            ))}
+          </TextField>
+          {plan && (
+            <Box>
+              <LaunchPlaybookButton
+                entityRef={entityRef}
+                defaultLeakType={plan.leakType}
+              />
+            </Box>
+          )}
+        </Box>
+      </Grid>
+      {holds.length > 0 && (
+        <Grid item xs={12}>
+          <Alert severity="warning" role="alert">
+            Evidence hold: {holds.length} open incident(s) affect this entity.
+            Keep its data, logs, versions and access records; do not delete,
+            retrain or rotate them until the incidents close.
+          </Alert>
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <EntityLlmDataCard />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <InfoCard title="What this tab will show">
-          <Typography variant="body2">
-            The impact of a leak of this entity over its lineage, the
-            regulatory obligations and deadlines it would start, its playbook
-            with the RACI matrix, and who is on call. These views arrive with
-            the next releases of the suite; until then only the declared data
-            and the incidents below are shown.
-          </Typography>
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && (
-          <IncidentsTable
-            title="Incidents that started here"
-            incidents={value}
-            emptyText="No incident has been opened for this entity."
-          />
-        )}
-      </Grid>
+      {loading && (
+        <Grid item xs={12}>
+          <Progress />
+        </Grid>
+      )}
+      {error && (
+        <Grid item xs={12}>
+          <ResponseErrorPanel error={error} />
+        </Grid>
+      )}
+      {plan && (
+        <>
+          <Grid item xs={12} md={6}>
+            <ObligationsPreviewCard obligations={plan.obligations} />
+          </Grid>
+          {plan.warnings.length > 0 && (
+            <Grid item xs={12}>
+              <Alert severity="info">
+                {plan.warnings.map(w => (
+                  <div key={w}>{w}</div>
+                ))}
+              </Alert>
+            </Grid>
+          )}
+          <Grid item xs={12}>
+            <ImpactCard impact={plan.impact} />
+          </Grid>
+          <Grid item xs={12} lg={7}>
+            <RaciCard playbook={plan.playbook} roles={plan.roles} />
+          </Grid>
+          <Grid item xs={12} lg={5}>
+            <OnCallCard
+              roles={plan.roles}
+              gaps={plan.readiness.gaps}
+              requiredTrainings={plan.readiness.requiredTrainings}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <IncidentsTable
+              title="Open incidents affecting this entity"
+              incidents={holds}
+              emptyText="No incident has been opened for this entity."
+            />
+          </Grid>
+        </>
+      )}
+      {!loading && !error && !plan && (
+        <Grid item xs={12}>
+          <EmptyState missing="data" title="No plan for this entity" />
+        </Grid>
+      )}
     </Grid>
   );
 };

@@ -1,10 +1,16 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { IncidentSummary } from '@leak-response/plugin-leak-response-common';
 import { LeakResponseApi, leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { incident as record } from '../../__testUtils__/fixtures';
 import { LeakResponsePage } from './LeakResponsePage';
 
-const incident: IncidentSummary = {
+jest.setTimeout(20_000);
+
+const summary: IncidentSummary = {
   id: 'i-1',
   title: 'Support transcripts in a public bucket',
   leakType: 'training-data-exposure',
@@ -22,27 +28,51 @@ function render(api: Partial<LeakResponseApi>) {
     <TestApiProvider apis={[[leakResponseApiRef, api]]}>
       <LeakResponsePage />
     </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/leak-response': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
 }
 
 describe('LeakResponsePage', () => {
-  it('says so when there are no incidents', async () => {
-    await render({ listIncidents: async () => [] });
-    expect(
-      await screen.findByText('No incidents have been opened.'),
-    ).toBeInTheDocument();
+  it('asks for open incidents and says so when there are none', async () => {
+    const listIncidents = jest.fn(async () => ({ items: [], totalCount: 0 }));
+    await render({ listIncidents });
+    expect(await screen.findByText('No open incidents.')).toBeInTheDocument();
+    expect(listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({ open: true }),
+    );
   });
 
-  it('lists incidents with their origin, status and exercise flag', async () => {
-    await render({ listIncidents: async () => [incident] });
-    expect(
-      await screen.findByText('Support transcripts in a public bucket'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('resource:default/support-transcripts-2025'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('triage')).toBeInTheDocument();
-    expect(screen.getByText('exercise')).toBeInTheDocument();
+  it('lists incidents nearest deadline first, with origin, status and exercise flag', async () => {
+    const later = { ...summary, id: 'i-2', title: 'Later deadline' };
+    await render({
+      listIncidents: async () => ({ items: [later, summary], totalCount: 2 }),
+      getIncident: async id => ({
+        ...record,
+        id,
+        obligations: record.obligations.map(o => ({
+          ...o,
+          dueAt: id === 'i-1' ? '2026-11-21T09:30:00.000Z' : '2026-11-25T09:30:00.000Z',
+        })),
+      }),
+    });
+    const first = await screen.findByRole('link', {
+      name: 'Support transcripts in a public bucket',
+    });
+    expect(first).toHaveAttribute('href', '/leak-response/incidents/i-1');
+    const rows = screen.getAllByRole('row');
+    const titles = rows.map(r => r.textContent ?? '');
+    expect(titles.findIndex(t => t.includes('Support transcripts'))).toBeLessThan(
+      titles.findIndex(t => t.includes('Later deadline')),
+    );
+    const row = within(first.closest('tr')!);
+    expect(row.getByText('triage')).toBeInTheDocument();
+    expect(row.getByText('exercise')).toBeInTheDocument();
+    expect(row.getByText(/overdue by|left/)).toBeInTheDocument();
   });
 
   it('shows the backend error instead of a blank page', async () => {
@@ -54,5 +84,23 @@ describe('LeakResponsePage', () => {
     expect(
       await screen.findByText('Error: Not allowed: leak-response.incident.read'),
     ).toBeInTheDocument();
+  });
+
+  it('filters by the search text', async () => {
+    const other = { ...summary, id: 'i-3', title: 'Prompt logs exposed', status: 'closed' as const };
+    await render({
+      listIncidents: async () => ({ items: [summary, other], totalCount: 2 }),
+      getIncident: async () => record,
+    });
+    await screen.findByText('Prompt logs exposed');
+    const search = screen.getByLabelText('Search');
+    await userEvent.click(search);
+    await userEvent.paste('prompt');
+    await waitFor(() =>
+      expect(
+        screen.queryByText('Support transcripts in a public bucket'),
+      ).not.toBeInTheDocument(),
+    );
+    expect(screen.getByText('Prompt logs exposed')).toBeInTheDocument();
   });
 });

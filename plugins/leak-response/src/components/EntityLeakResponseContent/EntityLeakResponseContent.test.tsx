@@ -1,0 +1,206 @@
+import { configApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Entity } from '@backstage/catalog-model';
+import { LeakResponseApi, leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { modelEntity, plan } from '../../__testUtils__/fixtures';
+import { EntityLeakResponseContent } from './EntityLeakResponseContent';
+
+async function render(
+  api: Partial<LeakResponseApi>,
+  options: { allow?: boolean; entity?: Entity } = {},
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [leakResponseApiRef, api],
+        [configApiRef, mockApis.config()],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize:
+              options.allow === false
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={options.entity ?? modelEntity}>
+        <EntityLeakResponseContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/leak-response': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+jest.setTimeout(20_000);
+
+describe('EntityLeakResponseContent', () => {
+  it('asks the plan of the entity and lets the backend pick the leak type of an LLM entity', async () => {
+    const getPlan = jest.fn(async () => plan);
+    await render({ getPlan });
+    await screen.findByText('Playbook: Model weight exfiltration');
+    expect(getPlan).toHaveBeenCalledWith({
+      entityRef: 'resource:default/recsys-llm-v3',
+      leakType: undefined,
+    });
+  });
+
+  it('asks an inference leak for a component that depends on a model', async () => {
+    const getPlan = jest.fn(async () => plan);
+    await render(
+      { getPlan },
+      {
+        entity: {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'checkout' },
+          spec: { type: 'website', owner: 'group:web' },
+        },
+      },
+    );
+    await screen.findByText('Playbook: Model weight exfiltration');
+    expect(getPlan).toHaveBeenCalledWith({
+      entityRef: 'component:default/checkout',
+      leakType: 'inference-data-leakage',
+    });
+  });
+
+  it('shows the impact with roles, the RACI matrix linking roles to the catalog, and on-call', async () => {
+    await render({ getPlan: async () => plan });
+
+    const affected = within(
+      await screen.findByRole('table', { name: 'Affected entities' }),
+    );
+    const dataset = affected.getByText('Clickstream 2025 Q3').closest('tr')!;
+    expect(within(dataset).getByText('Upstream data')).toBeInTheDocument();
+    const surface = affected.getByText('checkout').closest('tr')!;
+    expect(within(surface).getByText('Downstream surface')).toBeInTheDocument();
+    expect(screen.getByText(/EU \(≥ 2,400,000\), GB/)).toBeInTheDocument();
+
+    const raci = within(screen.getByRole('table', { name: 'RACI matrix' }));
+    const contain = raci.getByText('Revoke access to the weights').closest('tr')!;
+    // columns: step, due, ai-engineering, security, compliance, legal
+    const cells = within(contain).getAllByRole('cell');
+    expect(cells.slice(2).map(c => c.textContent)).toEqual(['R', 'A', 'I', '']);
+    expect(raci.getByRole('link', { name: 'Security IR' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/security-ir',
+    );
+    expect(raci.getByText('not configured')).toBeInTheDocument();
+
+    const onCall = within(screen.getByRole('table', { name: 'On call' }));
+    expect(onCall.getByRole('link', { name: 'Aisha Khan' })).toBeInTheDocument();
+    expect(
+      onCall.getByRole('link', { name: /aisha\.khan@shopwise\.example/ }),
+    ).toHaveAttribute('href', 'mailto:aisha.khan@shopwise.example');
+    expect(onCall.getByRole('link', { name: 'Ben Ortiz' })).toBeInTheDocument();
+    expect(
+      screen.getByText('No trained responder on call now for security.'),
+    ).toBeInTheDocument();
+  });
+
+  it('previews the obligations and folds the ones that do not apply with reasons', async () => {
+    await render({ getPlan: async () => plan });
+    const applying = within(
+      await screen.findByRole('list', { name: 'Obligations that would apply' }),
+    );
+    expect(applying.getByText('GDPR')).toBeInTheDocument();
+    expect(applying.getByText(/within 72 hours/)).toBeInTheDocument();
+    expect(screen.getByText('Not applicable (1)')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Not applicable (1)'));
+    expect(screen.getByText('No data subjects in US-CA')).toBeVisible();
+  });
+
+  it('says so when the obligations could not be evaluated', async () => {
+    await render({
+      getPlan: async () => ({
+        ...plan,
+        obligations: { status: 'unavailable', reason: 'No data categories declared' },
+      }),
+    });
+    expect(
+      await screen.findByText(/Obligations could not be evaluated/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/No data categories declared/)).toBeInTheDocument();
+  });
+
+  it('shows the evidence hold and the open incidents linking to them', async () => {
+    await render({
+      getPlan: async () => ({
+        ...plan,
+        openIncidents: [
+          {
+            id: 'inc-7',
+            title: 'Weights on a paste site',
+            leakType: 'model-weight-exfiltration',
+            originEntityRef: 'resource:default/recsys-llm-v3',
+            severity: 'critical',
+            status: 'investigating',
+            exercise: false,
+            awareAt: '2026-11-20T09:30:00.000Z',
+            createdAt: '2026-11-20T09:31:00.000Z',
+            createdBy: 'user:default/guest',
+          },
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText(/Evidence hold: 1 open incident\(s\) affect this entity/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Weights on a paste site' }),
+    ).toHaveAttribute('href', '/leak-response/incidents/inc-7');
+  });
+
+  it('says so when no incident is open', async () => {
+    await render({ getPlan: async () => plan });
+    expect(
+      await screen.findByText('No incident has been opened for this entity.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error instead of the plan', async () => {
+    await render({
+      getPlan: async () => {
+        throw new Error('leakType: no playbook responds to training-data-exposure');
+      },
+    });
+    expect(
+      await screen.findByText(
+        'Error: leakType: no playbook responds to training-data-exposure',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('re-plans when another leak type is chosen', async () => {
+    const getPlan = jest.fn(async () => plan);
+    await render({ getPlan });
+    await screen.findByText('Playbook: Model weight exfiltration');
+    await userEvent.click(screen.getAllByRole('button', { name: /Leak type/ })[0]);
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'training-data-exposure' }),
+    );
+    await waitFor(() =>
+      expect(getPlan).toHaveBeenLastCalledWith({
+        entityRef: 'resource:default/recsys-llm-v3',
+        leakType: 'training-data-exposure',
+      }),
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  OnCallShift,
+  ReadinessGap,
+  ResolvedRole,
+} from '@leak-response/plugin-leak-response-common';
+import { DateTime } from '../shared';
+
+const Shift = ({ shift, label }: { shift?: OnCallShift; label: string }) => {
+  if (!shift) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {label}: nobody
+      </Typography>
+    );
+  }
+  return (
+    <div>
+      <Typography variant="body2">
+        {label}:{' '}
+        <EntityRefLink entityRef={shift.userRef} title={shift.displayName} />
+        {shift.email && (
+          <>
+            {' · '}
+            <Link to={`mailto:${shift.email}`}>{shift.email}</Link>
+          </>
+        )}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        <DateTime iso={shift.from} /> – <DateTime iso={shift.until} />
+      </Typography>
+      {shift.missingTrainings.length > 0 && (
+        <Typography variant="caption" color="error" display="block">
+          missing training: {shift.missingTrainings.join(', ')}
+        </Typography>
+      )}
+    </div>
+  );
+};
+
+function gapText(gap: ReadinessGap): string {
+  if (gap.kind === 'untrained-slot') {
+    return `${gap.userRef} is on call for ${gap.rotationOf} from ${gap.from} to ${gap.until} without ${gap.missingTrainings.join(', ')}`;
+  }
+  return `${gap.rotationOf} has ${gap.trainedResponders.length} trained responder(s) of ${gap.required} required during ${gap.peak} (${gap.from} – ${gap.until})`;
+}
+
+/**
+ * Who is on call now and next for each role, with contact details, and a
+ * warning when no trained responder is on the rotation.
+ */
+export const OnCallCard = (props: {
+  roles: ResolvedRole[];
+  gaps: ReadinessGap[];
+  requiredTrainings: string[];
+}) => {
+  const { roles, gaps, requiredTrainings } = props;
+  const untrainedNow = roles.filter(
+    r => r.onCall && (!r.onCall.now || r.onCall.now.missingTrainings.length > 0),
+  );
+  return (
+    <InfoCard
+      title="Who responds"
+      subheader={
+        requiredTrainings.length
+          ? `Trainings required on call: ${requiredTrainings.join(', ')}`
+          : undefined
+      }
+    >
+      {untrainedNow.length > 0 && (
+        <Alert severity="warning" role="alert">
+          No trained responder on call now for{' '}
+          {untrainedNow.map(r => r.role).join(', ')}.
+        </Alert>
+      )}
+      <Table size="small" aria-label="On call">
+        <TableHead>
+          <TableRow>
+            <TableCell>Role</TableCell>
+            <TableCell>Assigned to</TableCell>
+            <TableCell>On call</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {roles.map(role => (
+            <TableRow key={role.role}>
+              <TableCell>{role.role}</TableCell>
+              <TableCell>
+                {role.entityRef ? (
+                  <EntityRefLink entityRef={role.entityRef} title={role.title} />
+                ) : (
+                  <Typography variant="body2" color="error">
+                    not configured
+                  </Typography>
+                )}
+                {role.email && (
+                  <Typography variant="caption" display="block">
+                    <Link to={`mailto:${role.email}`}>{role.email}</Link>
+                  </Typography>
+                )}
+                {role.problems.map(p => (
+                  <Typography
+                    key={p}
+                    variant="caption"
+                    color="error"
+                    display="block"
+                  >
+                    {p}
+                  </Typography>
+                ))}
+              </TableCell>
+              <TableCell>
+                {role.onCall ? (
+                  <>
+                    <Shift label="Now" shift={role.onCall.now} />
+                    <Shift label="Next" shift={role.onCall.next} />
+                  </>
+                ) : (
+                  <Typography variant="body2" color="textSecondary">
+                    no rotation declared
+                  </Typography>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {gaps.length > 0 && (
+        <Alert severity="info" style={{ marginTop: 8 }}>
+          Readiness gaps ahead:
+          <ul>
+            {gaps.map(g => (
+              <li key={gapText(g)}>{gapText(g)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </InfoCard>
+  );
+};

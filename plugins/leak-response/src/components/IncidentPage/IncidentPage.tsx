@@ -1,0 +1,306 @@
+import {
+  Content,
+  Header,
+  HeaderLabel,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  Box,
+  Button,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  INCIDENT_TRANSITIONS,
+  incidentUpdatePermission,
+  IncidentRecord,
+} from '@leak-response/plugin-leak-response-common';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { DateTime, formatLocal, messageOf, useNow } from '../shared';
+import { AssessmentForm } from './AssessmentForm';
+import { NoticesCard } from './NoticesCard';
+import { ObligationClocks } from './ObligationClocks';
+import { TasksCard } from './TasksCard';
+import { RunChange } from './types';
+
+/** How often the page re-reads the incident, so others' changes show. */
+export const INCIDENT_REFRESH_MS = 15_000;
+
+function download(name: string, text: string, type: string) {
+  if (typeof URL.createObjectURL !== 'function') return;
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * One incident: clocks per obligation, tasks, affected entities, the
+ * assessment, notices, timeline and report export. Re-reads the incident
+ * every few seconds so that changes by other responders appear.
+ */
+export const IncidentPage = (props: { refreshMs?: number }) => {
+  const { id = '' } = useParams();
+  const api = useApi(leakResponseApiRef);
+  const alertApi = useApi(alertApiRef);
+  const rootRoute = useRouteRef(rootRouteRef);
+  const now = useNow(1_000 * 30);
+  const { allowed: canUpdate } = usePermission({
+    permission: incidentUpdatePermission,
+  });
+  const [record, setRecord] = useState<IncidentRecord>();
+  const [error, setError] = useState<Error>();
+  // Bumped by every change, so that a refresh started before a change never
+  // overwrites the record the change returned.
+  const generation = useRef(0);
+
+  const load = useCallback(async () => {
+    const started = generation.current;
+    try {
+      const fresh = await api.getIncident(id);
+      if (generation.current === started) setRecord(fresh);
+      setError(undefined);
+    } catch (e) {
+      setError(e as Error);
+    }
+  }, [api, id]);
+
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, props.refreshMs ?? INCIDENT_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load, props.refreshMs]);
+
+  const run: RunChange = async (change, success) => {
+    generation.current += 1;
+    try {
+      const changed = await change();
+      generation.current += 1;
+      setRecord(changed);
+      if (success) {
+        alertApi.post({
+          message: success,
+          severity: 'success',
+          display: 'transient',
+        });
+      }
+      return true;
+    } catch (e) {
+      alertApi.post({ message: messageOf(e), severity: 'error' });
+      return false;
+    }
+  };
+
+  if (!record) {
+    return (
+      <Page themeId="tool">
+        <Header title="Incident" type="Leak Response" typeLink={rootRoute()} />
+        <Content>
+          {error ? <ResponseErrorPanel error={error} /> : <Progress />}
+        </Content>
+      </Page>
+    );
+  }
+
+  const exportReport = async () => {
+    try {
+      download(
+        `incident-${record.id}.md`,
+        await api.getIncidentReport(record.id),
+        'text/markdown',
+      );
+    } catch (e) {
+      alertApi.post({ message: messageOf(e), severity: 'error' });
+    }
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={record.title}
+        subtitle={`${record.leakType} · ${record.severity}`}
+        type="Leak Response"
+        typeLink={rootRoute()}
+      >
+        <HeaderLabel label="Status" value={record.status} />
+        <HeaderLabel label="Aware since" value={formatLocal(record.awareAt)} />
+        {record.exercise && <HeaderLabel label="Exercise" value="yes" />}
+      </Header>
+      <Content>
+        {record.exercise && (
+          <Alert severity="info" style={{ marginBottom: 16 }}>
+            This is an exercise: nothing is notified outside the organisation.
+          </Alert>
+        )}
+        {error && (
+          <Alert severity="warning" style={{ marginBottom: 16 }}>
+            Could not refresh: {messageOf(error)}
+          </Alert>
+        )}
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
+          {INCIDENT_TRANSITIONS[record.status].map(next => (
+            <Button
+              key={next}
+              variant="outlined"
+              disabled={!canUpdate}
+              onClick={() =>
+                run(
+                  () => api.setIncidentStatus(record.id, next),
+                  `Status: ${next}`,
+                )
+              }
+            >
+              {next === 'closed' ? 'Close' : `Move to ${next}`}
+            </Button>
+          ))}
+          <Button variant="outlined" onClick={exportReport}>
+            Export report
+          </Button>
+        </Box>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <InfoCard title="Incident">
+              <Typography variant="body2">
+                Origin: <EntityRefLink entityRef={record.originEntityRef} />
+                {' · '}opened by {record.createdBy} at{' '}
+                <DateTime iso={record.createdAt} />
+              </Typography>
+              {record.summary && (
+                <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
+                  {record.summary}
+                </Typography>
+              )}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <ObligationClocks
+              record={record}
+              now={now}
+              canUpdate={canUpdate}
+              onDraftNotice={obligationId =>
+                run(
+                  () => api.draftNotice(record.id, obligationId),
+                  'Notice drafted',
+                )
+              }
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <TasksCard
+              record={record}
+              now={now}
+              canUpdate={canUpdate}
+              onToggle={(taskId, done) =>
+                run(() => api.setTaskDone(record.id, taskId, done))
+              }
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Affected entities and surfaces">
+              <Table size="small" aria-label="Affected entities">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Entity</TableCell>
+                    <TableCell>Role</TableCell>
+                    <TableCell>Categories</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {record.affected
+                    .filter(a => !a.removedAt)
+                    .map(a => (
+                      <TableRow key={a.entityRef}>
+                        <TableCell>
+                          <EntityRefLink
+                            entityRef={a.entityRef}
+                            title={a.snapshot.title}
+                          />
+                        </TableCell>
+                        <TableCell>{a.role}</TableCell>
+                        <TableCell>
+                          {a.snapshot.dataCategories.join(', ') || '—'}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                </TableBody>
+              </Table>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <AssessmentForm
+              key={JSON.stringify(record.assessment)}
+              assessment={record.assessment}
+              canUpdate={canUpdate}
+              onSave={answers =>
+                run(
+                  () => api.assessIncident(record.id, answers),
+                  'Assessment saved; obligations re-evaluated',
+                )
+              }
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <NoticesCard
+              record={record}
+              canUpdate={canUpdate}
+              onSave={(noticeId, body) =>
+                run(() => api.editNotice(record.id, noticeId, body), 'Draft saved')
+              }
+              onApprove={noticeId =>
+                run(() => api.approveNotice(record.id, noticeId), 'Notice approved')
+              }
+              onSubmit={(noticeId, ref) =>
+                run(
+                  () => api.submitNotice(record.id, noticeId, ref),
+                  'Notice marked submitted',
+                )
+              }
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard title="Timeline">
+              <List dense aria-label="Timeline">
+                {[...record.timeline]
+                  .sort((a, b) => b.sequence - a.sequence)
+                  .map(event => (
+                    <ListItem key={event.sequence} divider>
+                      <ListItemText
+                        primary={event.message}
+                        secondaryTypographyProps={{ component: 'div' }}
+                        secondary={
+                          <>
+                            <DateTime iso={event.at} /> · {event.actor} ·{' '}
+                            {event.type}
+                          </>
+                        }
+                      />
+                    </ListItem>
+                  ))}
+              </List>
+            </InfoCard>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,123 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { LeakResponseApi, leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { incident, plan } from '../../__testUtils__/fixtures';
+import { LaunchPlaybookDialog } from './LaunchPlaybookDialog';
+
+jest.setTimeout(20_000);
+
+function render(api: Partial<LeakResponseApi>, onClose = jest.fn()) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[leakResponseApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/"
+          element={
+            <LaunchPlaybookDialog
+              open
+              onClose={onClose}
+              entityRef="resource:default/recsys-llm-v3"
+              defaultLeakType="model-weight-exfiltration"
+            />
+          }
+        />
+        <Route path="/leak-response/incidents/:id" element={<div>incident page</div>} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/leak-response': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('LaunchPlaybookDialog', () => {
+  it('pre-selects the leak type, shows the obligations it will start, launches and goes to the incident', async () => {
+    const getPlan = jest.fn(async () => plan);
+    const launchIncident = jest.fn(async () => ({ ...incident, id: 'inc-42' }));
+    await render({ getPlan, launchIncident });
+
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByRole('button', { name: /Leak type/ })).toHaveTextContent(
+      'model-weight-exfiltration',
+    );
+    const starting = within(
+      await dialog.findByRole('list', { name: 'Obligations to start' }),
+    );
+    expect(starting.getByText('GDPR')).toBeInTheDocument();
+    expect(starting.queryByText('CA 1798.82')).not.toBeInTheDocument();
+    expect(getPlan).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'resource:default/recsys-llm-v3',
+        leakType: 'model-weight-exfiltration',
+      }),
+    );
+
+    await userEvent.click(dialog.getByRole('checkbox'));
+    await userEvent.click(dialog.getByRole('textbox', { name: 'Summary' }));
+    await userEvent.paste('Tabletop drill');
+    await userEvent.click(dialog.getByRole('button', { name: 'Launch exercise' }));
+
+    expect(await screen.findByText('incident page')).toBeInTheDocument();
+    const [request, options] = launchIncident.mock.calls[0] as unknown as [
+      Record<string, unknown>,
+      { idempotencyKey: string },
+    ];
+    expect(request).toEqual({
+      entityRef: 'resource:default/recsys-llm-v3',
+      leakType: 'model-weight-exfiltration',
+      awareAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/),
+      severity: 'high',
+      exercise: true,
+      summary: 'Tabletop drill',
+    });
+    // awareness defaults to now (to the minute)
+    expect(Math.abs(Date.parse(request.awareAt as string) - Date.now())).toBeLessThan(
+      120_000,
+    );
+    expect(options.idempotencyKey).toBeTruthy();
+  });
+
+  it('keeps the dialog open with the backend message when the launch fails', async () => {
+    const error = Object.assign(new Error('Request failed with 403 Forbidden'), {
+      cause: { message: 'Not allowed: leak-response.incident.create' },
+    });
+    await render({
+      getPlan: async () => plan,
+      launchIncident: async () => {
+        throw error;
+      },
+    });
+    const dialog = within(await screen.findByRole('dialog'));
+    await userEvent.click(dialog.getByRole('button', { name: 'Launch incident' }));
+    expect(
+      await dialog.findByText('Not allowed: leak-response.incident.create'),
+    ).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Launch incident' })).toBeEnabled();
+  });
+
+  it('says when the obligations cannot be previewed', async () => {
+    await render({
+      getPlan: async () => {
+        throw new Error('catalog unavailable');
+      },
+    });
+    expect(
+      await screen.findByText('Could not evaluate the obligations: catalog unavailable'),
+    ).toBeInTheDocument();
+  });
+
+  it('closes on Escape', async () => {
+    const onClose = jest.fn();
+    await render({ getPlan: async () => plan }, onClose);
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+});

@@ -1,0 +1,297 @@
+import { Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Grid,
+  MenuItem,
+  Switch,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  incidentCreatePermission,
+  LEAK_TYPES,
+  LeakType,
+  Severity,
+  SEVERITIES,
+} from '@leak-response/plugin-leak-response-common';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { leakResponseApiRef } from '../../api';
+import { incidentRouteRef } from '../../routes';
+import { DueText } from '../EntityLeakResponseContent/ObligationsPreviewCard';
+import { messageOf } from '../shared';
+
+/** `YYYY-MM-DDTHH:mm` in the user's zone, for a datetime-local input. */
+function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export interface LaunchPlaybookDialogProps {
+  open: boolean;
+  onClose: () => void;
+  entityRef: string;
+  /** Pre-selected: the plan's leak type (from the entity type). */
+  defaultLeakType: LeakType;
+}
+
+/**
+ * Launches a playbook: opens an incident for the entity and goes to it. Shows
+ * the obligations the launch will start for the chosen leak type and time.
+ */
+export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
+  const { open, onClose, entityRef, defaultLeakType } = props;
+  const api = useApi(leakResponseApiRef);
+  const navigate = useNavigate();
+  const incidentRoute = useRouteRef(incidentRouteRef);
+  const [leakType, setLeakType] = useState<LeakType>(defaultLeakType);
+  const [awareAt, setAwareAt] = useState(() => toLocalInput(new Date()));
+  const [severity, setSeverity] = useState<Severity>('high');
+  const [exercise, setExercise] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+  const idempotencyKey = useMemo(() => newKey(), []);
+
+  const awareIso = useMemo(() => {
+    const date = new Date(awareAt);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }, [awareAt]);
+
+  const preview = useAsync(async () => {
+    if (!open || !awareIso) return undefined;
+    return api.getPlan({ entityRef, leakType, awareAt: awareIso });
+  }, [api, open, entityRef, leakType, awareIso]);
+
+  const starting =
+    preview.value?.obligations.status === 'evaluated'
+      ? preview.value.obligations.obligations.filter(
+          o => o.status !== 'not-applicable',
+        )
+      : [];
+
+  const launch = async () => {
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const incident = await api.launchIncident(
+        {
+          entityRef,
+          leakType,
+          awareAt: awareIso,
+          severity,
+          exercise,
+          summary: summary.trim() || undefined,
+        },
+        { idempotencyKey },
+      );
+      navigate(incidentRoute({ id: incident.id }));
+    } catch (e) {
+      setError(messageOf(e));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="launch-playbook-title"
+    >
+      <DialogTitle id="launch-playbook-title">
+        Launch the playbook for {entityRef}
+      </DialogTitle>
+      <DialogContent>
+        <Grid container spacing={2}>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              select
+              fullWidth
+              id="launch-leak-type"
+              label="Leak type"
+              value={leakType}
+              onChange={e => setLeakType(e.target.value as LeakType)}
+              SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
+            >
+              {LEAK_TYPES.map(t => (
+                <MenuItem key={t} value={t}>
+                  {t}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              select
+              fullWidth
+              id="launch-severity"
+              label="Severity"
+              value={severity}
+              onChange={e => setSeverity(e.target.value as Severity)}
+              SelectProps={{ inputProps: { 'aria-label': 'Severity' } }}
+            >
+              {SEVERITIES.map(s => (
+                <MenuItem key={s} value={s}>
+                  {s}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              fullWidth
+              type="datetime-local"
+              id="launch-aware-at"
+              label="Aware since (your time zone)"
+              value={awareAt}
+              onChange={e => setAwareAt(e.target.value)}
+              InputLabelProps={{ shrink: true }}
+              error={!awareIso}
+              helperText={
+                awareIso
+                  ? `${awareIso} UTC — deadlines run from here`
+                  : 'Enter when the organisation became aware'
+              }
+            />
+          </Grid>
+          <Grid item xs={12} sm={6}>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={exercise}
+                  onChange={e => setExercise(e.target.checked)}
+                  color="primary"
+                />
+              }
+              label="Exercise (tabletop drill, never notified outside)"
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <TextField
+              fullWidth
+              multiline
+              minRows={3}
+              id="launch-summary"
+              label="Summary"
+              value={summary}
+              onChange={e => setSummary(e.target.value)}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <Typography variant="subtitle2">
+              Obligations this launch will start
+            </Typography>
+            {preview.loading && <Progress />}
+            {preview.error && (
+              <Alert severity="warning">
+                Could not evaluate the obligations: {messageOf(preview.error)}
+              </Alert>
+            )}
+            {preview.value?.obligations.status === 'unavailable' && (
+              <Alert severity="warning">
+                {preview.value.obligations.reason}
+              </Alert>
+            )}
+            {preview.value?.obligations.status === 'evaluated' &&
+              (starting.length === 0 ? (
+                <Typography variant="body2">None.</Typography>
+              ) : (
+                <ul aria-label="Obligations to start">
+                  {starting.map(o => (
+                    <li key={o.ruleId}>
+                      <Typography variant="body2">
+                        <strong>{o.regime}</strong> → {o.recipient}:{' '}
+                        <DueText due={o.due} />
+                      </Typography>
+                    </li>
+                  ))}
+                </ul>
+              ))}
+          </Grid>
+          {error && (
+            <Grid item xs={12}>
+              <Alert severity="error">{error}</Alert>
+            </Grid>
+          )}
+        </Grid>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={launch}
+          disabled={submitting || !awareIso}
+        >
+          {exercise ? 'Launch exercise' : 'Launch incident'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+/**
+ * The "Launch playbook" button with its dialog; disabled, with the reason,
+ * when the user may not create incidents.
+ */
+export const LaunchPlaybookButton = (props: {
+  entityRef: string;
+  defaultLeakType: LeakType;
+}) => {
+  const [open, setOpen] = useState(false);
+  const { loading, allowed } = usePermission({
+    permission: incidentCreatePermission,
+  });
+  const reason = loading
+    ? 'Checking your permissions…'
+    : `You need the ${incidentCreatePermission.name} permission to launch a playbook; ask the security team.`;
+  return (
+    <>
+      <Tooltip title={allowed ? '' : reason}>
+        <span>
+          <Button
+            variant="contained"
+            color="primary"
+            disabled={!allowed}
+            onClick={() => setOpen(true)}
+          >
+            Launch playbook
+          </Button>
+        </span>
+      </Tooltip>
+      {!loading && !allowed && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          {reason}
+        </Typography>
+      )}
+      {open && (
+        <LaunchPlaybookDialog
+          open={open}
+          onClose={() => setOpen(false)}
+          entityRef={props.entityRef}
+          defaultLeakType={props.defaultLeakType}
+        />
+      )}
+    </>
+  );
+};

@@ -1,0 +1,5 @@
+export {
+  LaunchPlaybookDialog,
+  LaunchPlaybookButton,
+} from './LaunchPlaybookDialog';
+export type { LaunchPlaybookDialogProps } from './LaunchPlaybookDialog';

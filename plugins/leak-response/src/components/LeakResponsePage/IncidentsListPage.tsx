@@ -1,0 +1,209 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Grid, MenuItem, TextField } from '@material-ui/core';
+import {
+  INCIDENT_STATUSES,
+  IncidentRecord,
+  IncidentStatus,
+  LEAK_TYPES,
+  LeakType,
+} from '@leak-response/plugin-leak-response-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { IncidentListQuery, leakResponseApiRef } from '../../api';
+import { IncidentRow, IncidentsTable } from '../IncidentsTable';
+import { Countdown, useNow } from '../shared';
+
+type StatusFilter = 'open' | 'all' | IncidentStatus;
+type ExerciseFilter = 'all' | 'real' | 'exercise';
+
+const CLOSED_OBLIGATION = new Set(['submitted', 'not-required']);
+
+/** The earliest due time of the obligations still to be met. */
+export function nextDeadlineOf(record: IncidentRecord): string | undefined {
+  return record.obligations
+    .filter(o => o.dueAt && !CLOSED_OBLIGATION.has(o.status))
+    .map(o => o.dueAt!)
+    .sort()[0];
+}
+
+/** Incidents across the organisation, nearest deadline first, with filters. */
+export const IncidentsListPage = () => {
+  const api = useApi(leakResponseApiRef);
+  const now = useNow();
+  const [status, setStatus] = useState<StatusFilter>('open');
+  const [leakType, setLeakType] = useState<LeakType | 'all'>('all');
+  const [exercise, setExercise] = useState<ExerciseFilter>('all');
+  const [owner, setOwner] = useState('');
+  const [system, setSystem] = useState('');
+  const [search, setSearch] = useState('');
+
+  const query: IncidentListQuery = useMemo(
+    () => ({
+      open: status === 'open' ? true : undefined,
+      status: status !== 'open' && status !== 'all' ? [status] : undefined,
+      leakType: leakType === 'all' ? undefined : [leakType],
+      exercise: exercise === 'all' ? undefined : exercise === 'exercise',
+      owner: owner.includes(':') ? owner.trim() : undefined,
+      system: system.includes(':') ? system.trim() : undefined,
+      limit: 200,
+      orderBy: 'awareAt',
+      order: 'desc',
+    }),
+    [status, leakType, exercise, owner, system],
+  );
+
+  const { value, loading, error } = useAsync(async () => {
+    const list = await api.listIncidents(query);
+    // The summaries carry no deadlines: read them from the open incidents.
+    const deadlines = await Promise.all(
+      list.items.map(async item =>
+        item.status === 'closed'
+          ? undefined
+          : nextDeadlineOf(await api.getIncident(item.id)),
+      ),
+    );
+    return list.items.map((item, i) => ({ ...item, deadline: deadlines[i] }));
+  }, [api, query]);
+
+  const rows: IncidentRow[] = useMemo(() => {
+    const needle = search.trim().toLocaleLowerCase();
+    return (value ?? [])
+      .filter(
+        i =>
+          !needle ||
+          `${i.title} ${i.originEntityRef} ${i.id}`
+            .toLocaleLowerCase()
+            .includes(needle),
+      )
+      .sort((a, b) => {
+        if (a.deadline && b.deadline) return a.deadline.localeCompare(b.deadline);
+        if (a.deadline) return -1;
+        if (b.deadline) return 1;
+        return b.awareAt.localeCompare(a.awareAt);
+      })
+      .map(i => ({
+        ...i,
+        nextDeadline: i.deadline ? <Countdown at={i.deadline} now={now} /> : undefined,
+      }));
+  }, [value, search, now]);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Leak Response"
+        subtitle="LLM data leaks: impact, obligations and the clocks that run"
+      />
+      <Content>
+        <ContentHeader title="Incidents">
+          <SupportButton>
+            Incidents opened from an entity's Leak Response tab or from AWS
+            detections appear here, the nearest deadline first.
+          </SupportButton>
+        </ContentHeader>
+        <Grid container spacing={2} style={{ marginBottom: 8 }}>
+          <Grid item xs={6} md={2}>
+            <TextField
+              select
+              fullWidth
+              id="incidents-filter-status"
+              label="Status"
+              value={status}
+              onChange={e => setStatus(e.target.value as StatusFilter)}
+            >
+              <MenuItem value="open">open</MenuItem>
+              <MenuItem value="all">all</MenuItem>
+              {INCIDENT_STATUSES.map(s => (
+                <MenuItem key={s} value={s}>
+                  {s}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={6} md={2}>
+            <TextField
+              select
+              fullWidth
+              id="incidents-filter-leak-type"
+              label="Leak type"
+              value={leakType}
+              onChange={e => setLeakType(e.target.value as LeakType | 'all')}
+            >
+              <MenuItem value="all">all</MenuItem>
+              {LEAK_TYPES.map(t => (
+                <MenuItem key={t} value={t}>
+                  {t}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={6} md={2}>
+            <TextField
+              select
+              fullWidth
+              id="incidents-filter-exercise"
+              label="Exercise"
+              value={exercise}
+              onChange={e => setExercise(e.target.value as ExerciseFilter)}
+            >
+              <MenuItem value="all">incidents and exercises</MenuItem>
+              <MenuItem value="real">incidents only</MenuItem>
+              <MenuItem value="exercise">exercises only</MenuItem>
+            </TextField>
+          </Grid>
+          <Grid item xs={6} md={2}>
+            <TextField
+              fullWidth
+              id="incidents-filter-owner"
+              label="Owner"
+              placeholder="group:default/ml-platform"
+              value={owner}
+              onChange={e => setOwner(e.target.value)}
+            />
+          </Grid>
+          <Grid item xs={6} md={2}>
+            <TextField
+              fullWidth
+              id="incidents-filter-system"
+              label="System"
+              placeholder="system:default/product-discovery"
+              value={system}
+              onChange={e => setSystem(e.target.value)}
+            />
+          </Grid>
+          <Grid item xs={6} md={2}>
+            <TextField
+              fullWidth
+              id="incidents-filter-search"
+              label="Search"
+              value={search}
+              onChange={e => setSearch(e.target.value)}
+            />
+          </Grid>
+        </Grid>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && (
+          <IncidentsTable
+            title="Incidents"
+            incidents={rows}
+            withDeadlines
+            emptyText={
+              status === 'open'
+                ? 'No open incidents.'
+                : 'No incidents match these filters.'
+            }
+          />
+        )}
+      </Content>
+    </Page>
+  );
+};

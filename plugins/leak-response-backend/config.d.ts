@@ -101,5 +101,43 @@ export interface Config {
       /** Organisation-level answers to assessment questions (nis2InScope, listedCompany, …). */
       answers?: { [question: string]: string | boolean };
     };
+
+    /**
+     * AWS detections (GuardDuty, Macie, CloudWatch alarms as EventBridge
+     * events) arriving through the events system: from an SQS queue
+     * (@backstage/plugin-events-backend-module-aws-sqs, queue → topic) or
+     * the HTTP ingress `POST /api/events/http/<topic>`.
+     */
+    detection?: {
+      /** Subscribe to the topics; default true. */
+      enabled?: boolean;
+      /** Topics carrying EventBridge events; default [leak-response.aws-findings]. */
+      topics?: string[];
+      /**
+       * The HTTP ingress (module `eventsModuleLeakResponseIngress`): requests
+       * must carry the shared secret in the header. Without a secret the
+       * ingress refuses every request.
+       */
+      ingress?: {
+        /** Default x-leak-response-ingress-token. */
+        header?: string;
+        /** @visibility secret */
+        secret?: string;
+      };
+    };
+
+    /** Reminders of the accountable and responsible people before deadlines. */
+    escalation?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Percentages of each obligation's window (from awareness to due); default [50, 75, 90]. Overdue always follows. */
+      thresholds?: number[];
+      /** Playbook step ids whose responsible and accountable entities are notified; default [decide-notifications, notify]. */
+      notifySteps?: string[];
+      /** Entity refs also notified for real incidents (never for exercises). */
+      alsoNotify?: string[];
+      /** How often the global task runs; default { minutes: 1 }. */
+      frequency?: HumanDuration | string;
+    };
   };
 }

@@ -30,5 +30,11 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Leak Response
 backend.add(import('@leak-response/plugin-leak-response-backend'));
+// the HTTP ingress for AWS detections, behind a shared secret
+backend.add(
+  import('@leak-response/plugin-leak-response-backend').then(m => ({
+    default: m.eventsModuleLeakResponseIngress,
+  })),
+);
 
 backend.start();

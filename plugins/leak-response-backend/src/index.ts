@@ -1,1 +1,2 @@
 export { leakResponsePlugin as default } from './plugin';
+export { eventsModuleLeakResponseIngress } from './detection/module';

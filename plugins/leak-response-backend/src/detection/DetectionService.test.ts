@@ -7,8 +7,8 @@ import {
   guardDutyS3Finding,
   guardDutyUnmappedFinding,
   macieObjectFinding,
-} from './__fixtures__/events';
-import { detectionHarness } from './__fixtures__/harness';
+} from './__testUtils__/events';
+import { detectionHarness } from './__testUtils__/harness';
 import { DETECTION_ACTOR } from './DetectionService';
 
 jest.setTimeout(60_000);

@@ -5,10 +5,12 @@ import {
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
 import { readDetectionConfig } from './config';
 import { createSharedSecretValidator } from './ingressValidator';
+import { strictJsonBodyParser } from './jsonBodyParser';
 
 /**
  * Opens `POST /api/events/http/<topic>` for each detection topic, behind the
- * shared secret header of `leakResponse.detection.ingress`.
+ * shared secret header of `leakResponse.detection.ingress`, and answers
+ * malformed JSON bodies with 400.
  *
  * @public
  */
@@ -32,6 +34,12 @@ export const eventsModuleLeakResponseIngress = createBackendModule({
             'leakResponse.detection.ingress.secret is not set: the detection HTTP ingress refuses every request',
           );
         }
+        // Malformed JSON answers 400 instead of the stock parser's 500 (for
+        // every HTTP ingress topic: parsers are per content type).
+        events.addHttpPostBodyParser({
+          contentType: 'application/json',
+          parser: strictJsonBodyParser,
+        });
         const validator = createSharedSecretValidator(detection.ingress);
         for (const topic of detection.topics) {
           events.addHttpPostIngress({ topic, validator });

@@ -8,7 +8,7 @@ import {
   guardDutyCredentialFinding,
   guardDutyS3Finding,
   macieObjectFinding,
-} from './__fixtures__/events';
+} from './__testUtils__/events';
 
 describe('parseDetectionEvent', () => {
   it('reads a GuardDuty S3 finding: bucket ARN, first-seen time, severity, revision', () => {

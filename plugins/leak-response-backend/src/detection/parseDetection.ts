@@ -185,7 +185,7 @@ function parseMacie(event: Obj, detail: Obj): ParseResult {
   }
   const label = str(obj(detail.severity).description)?.toLowerCase();
   const severity: Severity =
-    label === 'high' ? 'high' : label === 'low' ? 'low' : 'medium';
+    label === 'high' || label === 'low' ? label : 'medium';
   return {
     ok: true,
     detection: {

@@ -80,6 +80,11 @@ export interface EscalationRunResult {
   failed: number;
 }
 
+function notificationSeverity(threshold: Threshold) {
+  if (threshold === 'overdue') return 'critical';
+  return threshold >= 75 ? 'high' : 'normal';
+}
+
 function isEntityRef(ref: string): boolean {
   return /^(user|group):/i.test(ref);
 }
@@ -263,12 +268,7 @@ export class EscalationService {
           title: `${prefix}${obligation.regime}: notice to ${obligation.recipient} ${describeThreshold(threshold)}`,
           description: `${incident.title} — ${obligation.stage} (${obligation.ruleId}) is due ${obligation.dueAt}; status ${obligation.status}.`,
           link: `/leak-response/incidents/${incident.id}`,
-          severity:
-            threshold === 'overdue'
-              ? 'critical'
-              : threshold >= 75
-              ? 'high'
-              : 'normal',
+          severity: notificationSeverity(threshold),
           topic: `leak-response:incident:${incident.id}`,
           scope: `leak-response:escalation:${obligation.id}:${key}`,
         },

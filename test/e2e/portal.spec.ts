@@ -55,6 +55,33 @@ test.describe('the Leak Response portal', () => {
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'Leak Response' }).first().click();
     await expect(page.getByRole('heading', { name: 'Leak Response' })).toBeVisible();
-    await expect(page.getByText('No incidents have been opened.')).toBeVisible();
+    await expect(page.getByText('No open incidents.')).toBeVisible();
+  });
+
+  // Runs last: it opens an incident, which the checks above assume absent.
+  test('launches an exercise from the Leak Response tab and lands on the incident', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');
+    await expect(page.getByRole('table', { name: 'RACI matrix' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'On call' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Affected entities' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Launch playbook' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByText('Obligations this launch will start')).toBeVisible();
+    await dialog.getByLabel(/^Exercise/).check();
+    await dialog
+      .getByRole('textbox', { name: 'Summary' })
+      .fill('Tabletop drill from the end-to-end suite');
+    await dialog.getByRole('button', { name: 'Launch exercise' }).click();
+
+    await expect(page).toHaveURL(/\/leak-response\/incidents\/[^/]+$/);
+    await expect(page.getByText('This is an exercise', { exact: false })).toBeVisible();
+    await expect(page.getByText('Obligations and clocks')).toBeVisible();
+    await expect(page.getByText('Tabletop drill from the end-to-end suite')).toBeVisible();
+    await test.info().attach('incident-page', {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
   });
 });

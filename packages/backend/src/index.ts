@@ -3,6 +3,7 @@
  * the leak-response plugin, and the Backstage services it relies on.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { eventsModuleLeakResponseIngress } from '@leak-response/plugin-leak-response-backend';
 
 const backend = createBackend();
 
@@ -31,10 +32,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Leak Response
 backend.add(import('@leak-response/plugin-leak-response-backend'));
 // the HTTP ingress for AWS detections, behind a shared secret
-backend.add(
-  import('@leak-response/plugin-leak-response-backend').then(m => ({
-    default: m.eventsModuleLeakResponseIngress,
-  })),
-);
+backend.add(eventsModuleLeakResponseIngress);
 
 backend.start();

@@ -2,8 +2,6 @@ import {
   Entity,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
 } from '@backstage/catalog-model';
 import {
   isLlmEntityType,
@@ -12,15 +10,15 @@ import {
 
 /**
  * The relations to draw in a catalog graph of LLM lineage: the four lineage
- * pairs, the dependencies of the e-commerce surfaces, ownership and system.
+ * pairs and the dependencies of the e-commerce surfaces. Ownership and
+ * system are left out on purpose: through them the graph would reach the
+ * whole organisation.
  * @public
  */
 export const LLM_LINEAGE_GRAPH_RELATIONS: string[] = [
   ...LLM_LINEAGE_FIELDS.flatMap(f => [f.relation, f.reverse]),
   RELATION_DEPENDS_ON,
   RELATION_DEPENDENCY_OF,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
 ];
 
 /**

@@ -132,7 +132,7 @@ const llmOverviewContent = (
       <EntityCatalogGraphCard
         title="Lineage"
         height={500}
-        maxDepth={3}
+        maxDepth={2}
         direction={Direction.LEFT_RIGHT}
         relations={LLM_LINEAGE_GRAPH_RELATIONS}
         unidirectional={false}

@@ -26,10 +26,14 @@ test.describe('the Leak Response portal', () => {
       page.getByRole('heading', { name: 'Recommendations LLM v3' }),
     ).toBeVisible();
     await page.getByRole('tab', { name: 'Leak Response' }).click();
-    await expect(page.getByText('Data held')).toBeVisible();
-    await expect(page.getByText('personal.behavioral', { exact: false })).toBeVisible();
+    const dataCard = page.locator('article', { hasText: 'Data held' });
     await expect(
-      page.getByText('No incident has been opened for this entity.'),
+      dataCard.getByText('personal.behavioral', { exact: true }),
+    ).toBeVisible();
+    // the plan has loaded: obligations "if this leaked now" and the RACI
+    await expect(page.getByText('If this leaked now')).toBeVisible();
+    await expect(
+      page.getByText(/obligation\(s\) would start/).first(),
     ).toBeVisible();
   });
 

@@ -1,27 +1,15 @@
 /*
- * The plan route against the real catalog backend, loaded with the example
- * catalog of the repository (examples/*.yaml). A small test processor emits
- * the lineage relations from spec, as the LLM catalog module does, so that
- * this test does not depend on that module.
+ * The plan route against the real catalog backend and the LLM catalog
+ * module, loaded with the example catalog of the repository
+ * (examples/*.yaml).
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  Entity,
-  getCompoundEntityRef,
-  parseEntityRef,
-} from '@backstage/catalog-model';
-import {
-  CatalogProcessor,
-  CatalogProcessorEmit,
-  catalogProcessingExtensionPoint,
-  processingResult,
-} from '@backstage/plugin-catalog-node';
 import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
 import path from 'node:path';
 import request from 'supertest';
 import { leakResponsePlugin } from '../plugin';
@@ -29,61 +17,6 @@ import { EXAMPLES_DIR } from './__testUtils__/catalogFixtures';
 import { LeakResponsePlan } from './api';
 
 jest.setTimeout(120_000);
-
-const LINEAGE = [
-  ['trainedOn', 'trainedOn', 'trainingDataOf'],
-  ['fineTunedFrom', 'fineTunedFrom', 'fineTunedInto'],
-  ['serves', 'serves', 'servedBy'],
-  ['logsTo', 'logsTo', 'logsOf'],
-] as const;
-
-class TestLineageProcessor implements CatalogProcessor {
-  getProcessorName() {
-    return 'TestLineageProcessor';
-  }
-
-  async postProcessEntity(
-    entity: Entity,
-    _location: unknown,
-    emit: CatalogProcessorEmit,
-  ): Promise<Entity> {
-    const self = getCompoundEntityRef(entity);
-    for (const [field, forward, reverse] of LINEAGE) {
-      const raw = entity.spec?.[field];
-      const values = Array.isArray(raw) ? raw : [raw].filter(Boolean);
-      for (const value of values) {
-        const target = parseEntityRef(String(value), {
-          defaultKind: 'resource',
-          defaultNamespace: self.namespace,
-        });
-        emit(
-          processingResult.relation({ source: self, type: forward, target }),
-        );
-        emit(
-          processingResult.relation({
-            source: target,
-            type: reverse,
-            target: self,
-          }),
-        );
-      }
-    }
-    return entity;
-  }
-}
-
-const testLineageModule = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'test-lineage',
-  register(reg) {
-    reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new TestLineageProcessor());
-      },
-    });
-  },
-});
 
 const location = (file: string) => ({
   type: 'file',
@@ -95,7 +28,7 @@ describe('plan with the real catalog backend and the example catalog', () => {
     const { server } = await startTestBackend({
       features: [
         catalogBackend,
-        testLineageModule,
+        catalogModuleLlm,
         leakResponsePlugin,
         mockServices.rootConfig.factory({
           data: {

@@ -217,3 +217,22 @@ export interface IncidentRecord extends IncidentSummary {
   notices: IncidentNotice[];
   timeline: TimelineEvent[];
 }
+
+/**
+ * The signals channel on which the backend announces a change to one
+ * incident, so open incident pages refresh without polling.
+ * @public
+ */
+export function incidentSignalChannel(incidentId: string): string {
+  return `leak-response:incident:${incidentId}`;
+}
+
+/**
+ * The message sent on {@link incidentSignalChannel}: which incident changed
+ * and the audit event id of the change.
+ * @public
+ */
+export interface IncidentChangedSignal {
+  incidentId: string;
+  change: string;
+}

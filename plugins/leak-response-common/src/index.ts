@@ -10,3 +10,4 @@ export * from './incidents';
 export * from './entity';
 export * from './obligations';
 export * from './plan';
+export * from './readiness';

@@ -41,6 +41,16 @@ export const noticeApprovePermission = createPermission({
 });
 
 /**
+ * Read the readiness dashboard and export the inventory of LLM assets (the
+ * record of processing activities).
+ * @public
+ */
+export const readinessReadPermission = createPermission({
+  name: 'leak-response.readiness.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the suite.
  * @public
  */
@@ -49,4 +59,5 @@ export const leakResponsePermissions: BasicPermission[] = [
   incidentCreatePermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  readinessReadPermission,
 ];

@@ -6,6 +6,7 @@ import {
   incidentReadPermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  readinessReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 import { createPermission } from '@backstage/plugin-permission-common';
 import { PortalPermissionPolicy } from './permissionPolicy';
@@ -29,7 +30,12 @@ const responder = user('user:default/noah.fischer', ['group:default/security-ir'
 const dpo = user('user:default/eva.lindqvist', ['group:default/dpo-office']);
 
 describe('PortalPermissionPolicy', () => {
-  it.each([incidentReadPermission, incidentCreatePermission, incidentUpdatePermission])(
+  it.each([
+    incidentReadPermission,
+    incidentCreatePermission,
+    incidentUpdatePermission,
+    readinessReadPermission,
+  ])(
     'lets any signed-in user %s',
     async permission => {
       expect((await policy.handle({ permission }, responder)).result).toBe(AuthorizeResult.ALLOW);

@@ -22,6 +22,7 @@ import {
   incidentReadPermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  readinessReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
@@ -31,16 +32,18 @@ const RESPONDER_PERMISSIONS = new Set([
   incidentReadPermission.name,
   incidentCreatePermission.name,
   incidentUpdatePermission.name,
+  readinessReadPermission.name,
 ]);
 
 /**
  * The portal's permission policy.
  *
- * Leak Response: every signed-in user may read incidents, launch a playbook
- * and work on an incident; only members of the compliance group
- * (`leakResponse.roles.compliance`) may approve a notice to a regulator or to
- * customers. Any other Leak Response permission is denied. Permissions of
- * other plugins are allowed, as in a portal without a policy of its own.
+ * Leak Response: every signed-in user may read incidents, launch a playbook,
+ * work on an incident and read the readiness dashboard and inventory; only
+ * members of the compliance group (`leakResponse.roles.compliance`) may
+ * approve a notice to a regulator or to customers. Any other Leak Response
+ * permission is denied. Permissions of other plugins are allowed, as in a
+ * portal without a policy of its own.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): PortalPermissionPolicy {

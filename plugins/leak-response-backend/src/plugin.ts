@@ -92,6 +92,7 @@ export const leakResponsePlugin = createBackendPlugin({
             catalog,
             auth,
             logger: logger.child({ target: 'detection' }),
+            auditor,
           });
           await events.subscribe({
             id: 'detections',

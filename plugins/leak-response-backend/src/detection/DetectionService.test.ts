@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { exampleCatalog } from '../plan/__testUtils__/catalogFixtures';
 import {
@@ -151,5 +151,71 @@ describe.each(databases.eachSupportedId())('DetectionService on %p', databaseId 
     expect(await service.handle(guardDutyS3Finding())).toMatchObject({
       outcome: 'incident-created',
     });
+  });
+
+  it('records an auditor event for each incident it opens or updates and each unmapped finding', async () => {
+    const events: Array<{ options: any; result?: any }> = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async options => {
+        const entry: { options: any; result?: any } = { options };
+        events.push(entry);
+        return {
+          success: async (o?: any) => {
+            entry.result = { ok: true, ...o };
+          },
+          fail: async (o: any) => {
+            entry.result = { ok: false, error: o.error.message };
+          },
+        };
+      },
+    });
+    const { service } = await detectionHarness(await databases.init(databaseId), {
+      auditor,
+    });
+    const created = await service.handle(guardDutyS3Finding(), 'aws-findings');
+    await service.handle(guardDutyS3Finding({ updatedAt: '2026-11-27T10:30:00.000Z' }));
+    await service.handle(guardDutyUnmappedFinding());
+    await service.handle({ not: 'an event' });
+    expect(events.map(e => [e.options.eventId, e.options.severityLevel, e.result?.meta?.outcome])).toEqual([
+      ['detection', 'medium', 'incident-created'],
+      ['detection', 'medium', 'incident-updated'],
+      ['detection', 'medium', 'unmapped'],
+    ]);
+    expect(events[0].options.meta).toMatchObject({
+      topic: 'aws-findings',
+      source: 'guardduty',
+      findingId: 'gd-clickstream-exfil-1',
+    });
+    expect(events[0].result).toMatchObject({
+      ok: true,
+      meta: {
+        incidentId: (created as { incidentId: string }).incidentId,
+        entityRef: 'resource:default/clickstream-2025q3',
+      },
+    });
+    expect(events[1].result.meta.incidentId).toBe(events[0].result.meta.incidentId);
+    expect(events[2].options.meta.resourceArns).toEqual(['arn:aws:s3:::someone-elses-bucket']);
+  });
+
+  it('records a failed auditor event when a finding cannot be handled', async () => {
+    const fails: string[] = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async (o: any) => {
+          fails.push(o.error.message);
+        },
+      }),
+    });
+    const broken = catalogServiceMock({ entities: exampleCatalog() });
+    broken.getEntities = async () => {
+      throw new Error('catalog unavailable');
+    };
+    const { service } = await detectionHarness(await databases.init(databaseId), {
+      catalog: broken,
+      auditor,
+    });
+    expect(await service.handle(guardDutyS3Finding())).toMatchObject({ outcome: 'failed' });
+    expect(fails).toEqual(['catalog unavailable']);
   });
 });

@@ -1,4 +1,6 @@
 import {
+  AuditorService,
+  AuditorServiceEvent,
   AuthService,
   BackstageCredentials,
   LoggerService,
@@ -28,6 +30,24 @@ export type DetectionResult =
     }
   | { outcome: 'failed'; reason: string };
 
+function auditMeta(result: DetectionResult) {
+  switch (result.outcome) {
+    case 'incident-created':
+    case 'incident-updated':
+      return {
+        outcome: result.outcome,
+        incidentId: result.incidentId,
+        entityRef: result.entityRef,
+        detectionId: result.detectionId,
+      };
+    case 'unmapped':
+    case 'duplicate':
+      return { outcome: result.outcome, detectionId: result.detectionId };
+    default:
+      return { outcome: result.outcome };
+  }
+}
+
 /** A pending delivery older than this is taken to have lost its handler. */
 const STALE_AFTER_MS = 2 * 60_000;
 
@@ -44,6 +64,8 @@ export class DetectionService {
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
+    /** Records every incident opened or updated by a finding, and every unmapped one. */
+    auditor?: AuditorService;
     clock?: () => Date;
   }) {
     return new DetectionService(
@@ -53,6 +75,7 @@ export class DetectionService {
       options.catalog,
       options.auth,
       options.logger,
+      options.auditor,
       options.clock ?? (() => new Date()),
     );
   }
@@ -64,6 +87,7 @@ export class DetectionService {
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly logger: LoggerService,
+    private readonly auditor: AuditorService | undefined,
     private readonly clock: () => Date,
   ) {}
 
@@ -82,15 +106,47 @@ export class DetectionService {
       return { outcome: 'ignored', reason: parsed.reason };
     }
     const detection = parsed.detection;
+    // Outside any request: the actor is this plugin's own service identity.
+    const audit = await this.auditor?.createEvent({
+      eventId: 'detection',
+      severityLevel: 'medium',
+      meta: {
+        topic,
+        source: detection.source,
+        findingId: detection.findingId,
+        revision: detection.revision,
+        findingType: detection.findingType,
+        resourceArns: detection.resourceArns,
+      },
+    });
+    let result: DetectionResult;
     try {
-      return await this.process(detection);
+      result = await this.process(detection);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
       this.logger.error(
         `Detection ${detection.source}/${detection.findingId} failed; a redelivery will retry it: ${reason}`,
         { source: detection.source, findingId: detection.findingId },
       );
+      await this.report(audit, () => audit?.fail({ error: error as Error }));
       return { outcome: 'failed', reason };
+    }
+    await this.report(audit, () => audit?.success({ meta: auditMeta(result) }));
+    return result;
+  }
+
+  /** An auditor that cannot record must not turn a handled finding into a failed one. */
+  private async report(
+    audit: AuditorServiceEvent | undefined,
+    write: () => Promise<void> | undefined,
+  ) {
+    if (!audit) return;
+    try {
+      await write();
+    } catch (error) {
+      this.logger.error(
+        `Could not record a detection auditor event: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
@@ -16,19 +19,32 @@ export function addDetectionRoutes(
   router: express.Router,
   options: {
     detections: DetectionStore;
+    auditor: AuditorService;
     /** Checks the caller may read incidents; throws otherwise. */
     authorizeRead: (req: express.Request) => Promise<BackstageCredentials>;
   },
 ) {
   router.get('/v1/detections/unmapped', async (req, res) => {
-    await options.authorizeRead(req);
-    const parsed = listQuery.safeParse(req.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(
-        `${issue.path.join('.') || 'query'}: ${issue.message}`,
-      );
+    const auditorEvent = await options.auditor.createEvent({
+      eventId: 'detection-fetch',
+      request: req,
+      meta: { queryType: 'unmapped' },
+    });
+    try {
+      await options.authorizeRead(req);
+      const parsed = listQuery.safeParse(req.query);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InputError(
+          `${issue.path.join('.') || 'query'}: ${issue.message}`,
+        );
+      }
+      const body = await options.detections.listUnmapped(parsed.data);
+      await auditorEvent.success({ meta: { totalCount: body.totalCount } });
+      res.json(body);
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
     }
-    res.json(await options.detections.listUnmapped(parsed.data));
   });
 }

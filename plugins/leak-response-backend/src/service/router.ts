@@ -61,6 +61,7 @@ export async function createRouter(
   if (options.detections) {
     addDetectionRoutes(router, {
       detections: options.detections,
+      auditor,
       authorizeRead: req => authorize(req, incidentReadPermission),
     });
   }

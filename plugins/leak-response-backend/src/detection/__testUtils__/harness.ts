@@ -3,6 +3,7 @@
  * on a test database.
  */
 import { Knex } from 'knex';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -24,7 +25,11 @@ export const ROLES = {
 
 export async function detectionHarness(
   knex: Knex,
-  options: { catalog?: CatalogService; clock?: () => Date } = {},
+  options: {
+    catalog?: CatalogService;
+    clock?: () => Date;
+    auditor?: AuditorService;
+  } = {},
 ) {
   const database = { getClient: async () => knex };
   const incidentStore = await DatabaseIncidentStore.create({ database });
@@ -49,6 +54,7 @@ export async function detectionHarness(
     catalog,
     auth: mockServices.auth(),
     logger,
+    auditor: options.auditor,
     clock: options.clock,
   });
   return { service, store, incidentStore, incidents, logger };

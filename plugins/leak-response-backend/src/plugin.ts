@@ -7,7 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { PlanService } from './plan/PlanService';
 import { createRouter } from './service/router';
-import { IncidentService, PlanServicePlanner } from './incidents';
+import {
+  IncidentService,
+  incidentPermissionResourceRef,
+  incidentPermissionRules,
+  PlanServicePlanner,
+  SignalsIncidentChangePublisher,
+} from './incidents';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DEFAULT_NOTICE_TEMPLATES } from './notices';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -45,6 +52,7 @@ export const leakResponsePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         notifications: notificationService,
+        signals: signalsServiceRef,
       },
       async init({
         httpAuth,
@@ -60,9 +68,18 @@ export const leakResponsePlugin = createBackendPlugin({
         scheduler,
         events,
         notifications,
+        signals,
       }) {
         permissionsRegistry.addPermissions(leakResponsePermissions);
         const store = await DatabaseIncidentStore.create({ database });
+        permissionsRegistry.addResourceType({
+          resourceRef: incidentPermissionResourceRef,
+          rules: incidentPermissionRules,
+          // lets the permission backend evaluate conditions for a caller
+          // that asks about one incident by id (e.g. the frontend)
+          getResources: ids =>
+            Promise.all(ids.map(id => store.getIncident(id))),
+        });
         const plan = PlanService.fromConfig(config, {
           catalog,
           logger: logger.child({ target: 'plan' }),
@@ -117,6 +134,10 @@ export const leakResponsePlugin = createBackendPlugin({
             plan,
             incidents,
             detections,
+            changes: new SignalsIncidentChangePublisher(
+              signals,
+              logger.child({ target: 'signals' }),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

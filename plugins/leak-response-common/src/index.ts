@@ -6,6 +6,7 @@
  */
 
 export * from './permissions';
+export * from './permissionConditions';
 export * from './incidents';
 export * from './entity';
 export * from './obligations';

@@ -1,15 +1,25 @@
 import {
-  BasicPermission,
   createPermission,
+  Permission,
 } from '@backstage/plugin-permission-common';
 
 /**
- * Read incidents, their obligations, tasks and timelines.
+ * The resource type of an incident in the permission framework; a policy may
+ * answer reads of incidents with conditions of this type.
+ * @public
+ */
+export const RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT = 'leak-response-incident';
+
+/**
+ * Read incidents, their obligations, tasks, notices and timelines. A resource
+ * permission: a policy may allow it only for some incidents (see
+ * `incidentConditions`), and listings are then filtered in the database.
  * @public
  */
 export const incidentReadPermission = createPermission({
   name: 'leak-response.incident.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
 });
 
 /**
@@ -54,7 +64,7 @@ export const readinessReadPermission = createPermission({
  * Every permission of the suite.
  * @public
  */
-export const leakResponsePermissions: BasicPermission[] = [
+export const leakResponsePermissions: Permission[] = [
   incidentReadPermission,
   incidentCreatePermission,
   incidentUpdatePermission,

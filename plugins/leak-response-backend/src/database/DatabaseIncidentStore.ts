@@ -3,8 +3,12 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Knex } from 'knex';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
 import {
   IncidentAffectedEntity,
   IncidentNotice,
@@ -21,10 +25,13 @@ import {
 import {
   IncidentChange,
   IncidentFilter,
+  IncidentPermissionQuery,
+  IncidentReadCriteria,
   IncidentStore,
   NewIncident,
   NewTimelineEvent,
 } from './IncidentStore';
+import { normalizedRef } from './entityRefs';
 
 const migrationsDir = resolvePackagePath(
   '@leak-response/plugin-leak-response-backend',
@@ -129,23 +136,6 @@ type TimelineRow = {
   before: string | null;
   after: string | null;
 };
-
-/** A full entity ref, so that filters match however the catalog spelled it. */
-function refOrNull(
-  ref: string | undefined,
-  defaultKind: string,
-): string | null {
-  if (!ref) {
-    return null;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-    );
-  } catch {
-    return null;
-  }
-}
 
 /** SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Dates. */
 function toIso(value: Timestamp): string {
@@ -394,8 +384,8 @@ export class DatabaseIncidentStore implements IncidentStore {
       query.where('origin_entity_ref', filter.originEntityRef);
     }
     for (const [column, ref] of [
-      ['owner_ref', filter.owner],
-      ['system_ref', filter.system],
+      ['owner_ref', normalizedRef(filter.owner, 'group')],
+      ['system_ref', normalizedRef(filter.system, 'system')],
     ] as const) {
       if (ref) {
         query.whereIn(
@@ -415,6 +405,10 @@ export class DatabaseIncidentStore implements IncidentStore {
           .where('entity_ref', filter.affectedEntityRef)
           .whereNull('removed_at'),
       );
+    }
+    if (filter.readable) {
+      const readable = filter.readable;
+      query.where(builder => this.whereReadable(builder, readable));
     }
     const [{ count }] = await query
       .clone()
@@ -458,13 +452,55 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   async listOpenIncidentsAffecting(
     entityRef: string,
+    readable?: IncidentReadCriteria,
   ): Promise<IncidentSummary[]> {
     const { items } = await this.listIncidents({
       affectedEntityRef: entityRef,
       open: true,
       limit: MAX_PAGE,
+      readable,
     });
     return items;
+  }
+
+  /**
+   * The read permission's criteria as a where clause, keeping their shape
+   * (all of, any of, not) so that a policy may combine rules freely.
+   */
+  private whereReadable(
+    builder: Knex.QueryBuilder,
+    criteria: IncidentReadCriteria,
+  ): void {
+    if (isAndCriteria(criteria)) {
+      for (const inner of criteria.allOf) {
+        builder.andWhere(b => this.whereReadable(b, inner));
+      }
+    } else if (isOrCriteria(criteria)) {
+      for (const inner of criteria.anyOf) {
+        builder.orWhere(b => this.whereReadable(b, inner));
+      }
+    } else if (isNotCriteria(criteria)) {
+      builder.whereNot(b => this.whereReadable(b, criteria.not));
+    } else {
+      this.whereQuery(builder, criteria);
+    }
+  }
+
+  private whereQuery(
+    builder: Knex.QueryBuilder,
+    query: IncidentPermissionQuery,
+  ): void {
+    const owners = query.values
+      .map(value => normalizedRef(value, 'group'))
+      .filter((ref): ref is string => ref !== null);
+    // an empty list matches nothing (knex writes a false condition)
+    builder.whereIn(
+      'incidents.id',
+      this.db<EntityRow>('incident_entities')
+        .select('incident_id')
+        .whereIn('owner_ref', owners)
+        .whereNull('removed_at'),
+    );
   }
 
   private async readRecord(
@@ -551,8 +587,8 @@ export class DatabaseIncidentStore implements IncidentStore {
             incident_id: id,
             entity_ref: entity.entityRef,
             role: entity.role,
-            owner_ref: refOrNull(entity.snapshot.owner, 'group'),
-            system_ref: refOrNull(entity.snapshot.system, 'system'),
+            owner_ref: normalizedRef(entity.snapshot.owner, 'group'),
+            system_ref: normalizedRef(entity.snapshot.system, 'system'),
             snapshot: JSON.stringify(entity.snapshot),
             added_at: now,
             added_by: actor,

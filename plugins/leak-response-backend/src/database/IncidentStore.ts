@@ -1,3 +1,4 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   IncidentAffectedEntity,
   IncidentNotice,
@@ -59,6 +60,23 @@ export interface NewIncident {
   timeline?: NewTimelineEvent[];
 }
 
+/**
+ * One condition of the read permission as the store applies it in SQL:
+ * `affectedOwner` matches incidents in which an entity owned by one of
+ * `values` (full entity refs) is affected and not removed. Made by the
+ * permission rules' `toQuery` (see `incidents/permissions.ts`).
+ */
+export type IncidentPermissionQuery = {
+  key: 'affectedOwner';
+  values: string[];
+};
+
+/**
+ * Which incidents the caller may read, from a conditional policy decision;
+ * undefined when the caller may read every incident.
+ */
+export type IncidentReadCriteria = PermissionCriteria<IncidentPermissionQuery>;
+
 /** Filters, paging and order for listing incidents. */
 export interface IncidentFilter {
   status?: IncidentStatus[];
@@ -73,6 +91,8 @@ export interface IncidentFilter {
   owner?: string;
   /** Incidents affecting an entity of this system (full ref). */
   system?: string;
+  /** Only the incidents the caller may read (a conditional read decision). */
+  readable?: IncidentReadCriteria;
   limit?: number;
   offset?: number;
   orderBy?: 'awareAt' | 'createdAt';
@@ -153,6 +173,12 @@ export interface IncidentStore {
     actor: string,
     decide: (current: IncidentRecord) => IncidentChange,
   ): Promise<IncidentRecord | undefined>;
-  /** Open incidents in which the entity is affected, for evidence holds. */
-  listOpenIncidentsAffecting(entityRef: string): Promise<IncidentSummary[]>;
+  /**
+   * Open incidents in which the entity is affected, for evidence holds;
+   * `readable` keeps only those the caller may read.
+   */
+  listOpenIncidentsAffecting(
+    entityRef: string,
+    readable?: IncidentReadCriteria,
+  ): Promise<IncidentSummary[]>;
 }

@@ -31,6 +31,7 @@ import {
   tasksFromPlan,
 } from './fromPlan';
 import { renderIncidentReport } from './report';
+import { IncidentReadAccess, READ_ALL } from './permissions';
 
 /** The assessment without the answers only the incident service reads. */
 function engineAnswers(assessment: Record<string, unknown>): AssessmentAnswers {
@@ -164,20 +165,28 @@ export class IncidentService {
     });
   }
 
-  async get(id: string): Promise<IncidentRecord> {
+  /**
+   * One incident. One the caller may not read is not found either, so that
+   * a conditional read does not tell which incidents exist.
+   */
+  async get(
+    id: string,
+    access: IncidentReadAccess = READ_ALL,
+  ): Promise<IncidentRecord> {
     const incident = await this.store.getIncident(id);
-    if (!incident) {
+    if (!incident || !access.allows(incident)) {
       throw new NotFoundError(`No incident ${id}`);
     }
     return incident;
   }
 
-  list(filter: IncidentFilter) {
-    return this.store.listIncidents(filter);
+  list(filter: IncidentFilter, access: IncidentReadAccess = READ_ALL) {
+    return this.store.listIncidents({ ...filter, readable: access.criteria });
   }
 
-  async holds(entityRef: string) {
-    return this.store.listOpenIncidentsAffecting(entityRef);
+  /** Open incidents affecting the entity that the caller may read. */
+  async holds(entityRef: string, access: IncidentReadAccess = READ_ALL) {
+    return this.store.listOpenIncidentsAffecting(entityRef, access.criteria);
   }
 
   /** Moves the status; 409 names the allowed next states. */
@@ -559,8 +568,11 @@ export class IncidentService {
     });
   }
 
-  async exportReport(id: string): Promise<string> {
-    return renderIncidentReport(await this.get(id), this.clock());
+  async exportReport(
+    id: string,
+    access: IncidentReadAccess = READ_ALL,
+  ): Promise<string> {
+    return renderIncidentReport(await this.get(id, access), this.clock());
   }
 
   private notice(current: IncidentRecord, noticeId: string) {

@@ -8,6 +8,7 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   incidentCreatePermission,
@@ -17,6 +18,12 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 import express from 'express';
 import { IncidentService } from '../incidents/IncidentService';
+import { IncidentChangePublisher } from '../incidents/IncidentChangePublisher';
+import {
+  IncidentReadAccess,
+  IncidentReadAccessResolver,
+  READ_ALL,
+} from '../incidents/permissions';
 import {
   addEntitySchema,
   assessmentSchema,
@@ -40,6 +47,8 @@ export interface IncidentRoutesOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   incidents: IncidentService;
+  /** Live refresh of open incident pages; optional. */
+  changes?: IncidentChangePublisher;
 }
 
 /** Who did it, as the timeline records it. */
@@ -55,26 +64,54 @@ function actorOf(credentials: BackstageCredentials): string {
 }
 
 /**
+ * The read decision of a caller as {@link IncidentReadAccess}: a DENY is a
+ * 403; a conditional decision filters listings and hides (404) the incidents
+ * it does not match.
+ */
+export async function authorizeIncidentRead(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  resolver: IncidentReadAccessResolver,
+): Promise<IncidentReadAccess> {
+  const [decision] = await permissions.authorizeConditional(
+    [{ permission: incidentReadPermission }],
+    { credentials },
+  );
+  const access = resolver.resolve(decision);
+  if (!access) {
+    throw new NotAllowedError(`Not allowed: ${incidentReadPermission.name}`);
+  }
+  return access;
+}
+
+/**
  * The incidents API under `/v1/incidents` and `/v1/holds`. Each route
- * authenticates, checks one permission and emits an auditor event; changes
- * are audited at medium severity.
+ * authenticates, checks its permission and emits an auditor event; changes
+ * are audited at medium severity and signalled to open incident pages.
+ * Routes on one incident also need the read permission for it, so that an
+ * incident hidden by a conditional read cannot be changed (or its record
+ * returned) either.
  */
 export function addIncidentRoutes(
   router: express.Router,
   options: IncidentRoutesOptions,
 ) {
-  const { httpAuth, permissions, auditor, incidents } = options;
+  const { httpAuth, permissions, auditor, incidents, changes } = options;
+  const resolver = new IncidentReadAccessResolver();
 
   type Handler = (ctx: {
     req: express.Request;
     res: express.Response;
     credentials: BackstageCredentials;
     actor: string;
-  }) => Promise<void>;
+    /** What the caller may read. */
+    access: IncidentReadAccess;
+  }) => Promise</** The incident a change created, when not in the path. */
+  { id: string } | void>;
 
   function route(
     eventId: string,
-    permission: BasicPermission,
+    permission: BasicPermission | typeof incidentReadPermission,
     handler: Handler,
   ): express.RequestHandler {
     const change = permission.attributes.action !== 'read';
@@ -89,14 +126,48 @@ export function addIncidentRoutes(
         const credentials = await httpAuth.credentials(req, {
           allow: ['user', 'service'],
         });
-        const [decision] = await permissions.authorize([{ permission }], {
-          credentials,
-        });
-        if (decision.result !== AuthorizeResult.ALLOW) {
-          throw new NotAllowedError(`Not allowed: ${permission.name}`);
+        const id: string | undefined = req.params.id;
+        let access: IncidentReadAccess = READ_ALL;
+        if (isResourcePermission(permission)) {
+          access = await authorizeIncidentRead(
+            permissions,
+            credentials,
+            resolver,
+          );
+        } else {
+          const [decision] = await permissions.authorize([{ permission }], {
+            credentials,
+          });
+          if (decision.result !== AuthorizeResult.ALLOW) {
+            throw new NotAllowedError(`Not allowed: ${permission.name}`);
+          }
+          if (id) {
+            access = await authorizeIncidentRead(
+              permissions,
+              credentials,
+              resolver,
+            );
+            if (access !== READ_ALL) {
+              // throws NotFoundError when the caller may not read it
+              await incidents.get(id, access);
+            }
+          }
         }
-        await handler({ req, res, credentials, actor: actorOf(credentials) });
+        const result = await handler({
+          req,
+          res,
+          credentials,
+          actor: actorOf(credentials),
+          access,
+        });
         await auditorEvent.success();
+        const changedId = id ?? result?.id;
+        if (change && changes && changedId) {
+          await changes.incidentChanged({
+            incidentId: changedId,
+            change: eventId,
+          });
+        }
       } catch (error) {
         await auditorEvent.fail({ error: error as Error });
         throw error;
@@ -119,6 +190,8 @@ export function addIncidentRoutes(
         ctx.credentials,
       );
       ctx.res.status(created ? 201 : 200).json(incident);
+      // a replayed launch changed nothing
+      return created ? incident : undefined;
     }),
   );
 
@@ -128,7 +201,10 @@ export function addIncidentRoutes(
       const query = parse(listQuerySchema, ctx.req.query, 'query');
       const { entityRef, ...rest } = query;
       ctx.res.json(
-        await incidents.list({ ...rest, affectedEntityRef: entityRef }),
+        await incidents.list(
+          { ...rest, affectedEntityRef: entityRef },
+          ctx.access,
+        ),
       );
     }),
   );
@@ -136,14 +212,17 @@ export function addIncidentRoutes(
   router.get(
     '/v1/incidents/:id',
     route('incident-fetch', incidentReadPermission, async ctx => {
-      ctx.res.json(await incidents.get(ctx.req.params.id));
+      ctx.res.json(await incidents.get(ctx.req.params.id, ctx.access));
     }),
   );
 
   router.get(
     '/v1/incidents/:id/report',
     route('incident-export', incidentReadPermission, async ctx => {
-      const report = await incidents.exportReport(ctx.req.params.id);
+      const report = await incidents.exportReport(
+        ctx.req.params.id,
+        ctx.access,
+      );
       ctx.res
         .type('text/markdown; charset=utf-8')
         .setHeader(
@@ -323,7 +402,7 @@ export function addIncidentRoutes(
     '/v1/holds',
     route('hold-fetch', incidentReadPermission, async ctx => {
       const { entityRef } = parse(holdsQuerySchema, ctx.req.query, 'query');
-      const items = await incidents.holds(entityRef);
+      const items = await incidents.holds(entityRef, ctx.access);
       ctx.res.json({
         entityRef,
         onHold: items.length > 0,

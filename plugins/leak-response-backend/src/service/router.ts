@@ -4,18 +4,21 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   HealthResponse,
   incidentReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 import { PlanService } from '../plan/PlanService';
 import { parsePlanQuery } from '../plan/planQuery';
-import { IncidentService } from '../incidents';
-import { addIncidentRoutes } from './incidentRoutes';
+import {
+  IncidentChangePublisher,
+  IncidentReadAccessResolver,
+  IncidentService,
+  READ_ALL,
+} from '../incidents';
+import { addIncidentRoutes, authorizeIncidentRead } from './incidentRoutes';
 import { addDetectionRoutes, DetectionStore } from '../detection';
 
 export interface RouterOptions {
@@ -24,6 +27,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   plan: PlanService;
   incidents: IncidentService;
+  /** Live refresh of open incident pages after each change. */
+  changes?: IncidentChangePublisher;
   /** Detections received from AWS; the unmapped ones are listed. */
   detections?: DetectionStore;
 }
@@ -39,17 +44,19 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
-  async function authorize(req: express.Request, permission: BasicPermission) {
+  const readAccess = new IncidentReadAccessResolver();
+
+  /** The caller and what it may read of incidents (403 on a DENY). */
+  async function authorizeRead(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize([{ permission }], {
+    const access = await authorizeIncidentRead(
+      permissions,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-    return credentials;
+      readAccess,
+    );
+    return { credentials, access };
   }
 
   router.get('/health', (_req, res) => {
@@ -57,12 +64,28 @@ export async function createRouter(
     res.json(body);
   });
 
-  addIncidentRoutes(router, { httpAuth, permissions, auditor, incidents });
+  addIncidentRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor,
+    incidents,
+    changes: options.changes,
+  });
   if (options.detections) {
     addDetectionRoutes(router, {
       detections: options.detections,
       auditor,
-      authorizeRead: req => authorize(req, incidentReadPermission),
+      // Unmapped findings belong to no entity, so no owner: only callers
+      // who may read every incident see them.
+      authorizeRead: async req => {
+        const { credentials, access } = await authorizeRead(req);
+        if (access !== READ_ALL) {
+          throw new NotAllowedError(
+            `Not allowed: ${incidentReadPermission.name} (unmapped detections need it for every incident)`,
+          );
+        }
+        return credentials;
+      },
     });
   }
 
@@ -76,10 +99,10 @@ export async function createRouter(
       },
     });
     try {
-      const credentials = await authorize(req, incidentReadPermission);
+      const { credentials, access } = await authorizeRead(req);
       const query = parsePlanQuery(req.params, req.query);
       const body = await plan.getPlan({ ...query, credentials });
-      const openIncidents = await incidents.holds(body.entityRef);
+      const openIncidents = await incidents.holds(body.entityRef, access);
       await auditorEvent.success();
       res.json({ ...body, openIncidents });
     } catch (error) {

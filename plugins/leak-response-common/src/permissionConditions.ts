@@ -1,0 +1,71 @@
+import {
+  AuthorizeResult,
+  ConditionalPolicyDecision,
+  PermissionCondition,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT } from './permissions';
+
+/**
+ * The rules of the `leak-response-incident` resource type, by name. The
+ * backend implements each (in the database query for listings, in memory for
+ * one incident); they are named here so that a permission policy can build
+ * conditions without depending on the backend plugin.
+ * @public
+ */
+export const INCIDENT_PERMISSION_RULES = {
+  /** An entity owned by one of the claims is affected (and not removed). */
+  IS_OWNER_OF_AFFECTED_ENTITY: 'IS_OWNER_OF_AFFECTED_ENTITY',
+} as const;
+
+/** @public */
+export type IncidentPermissionRuleName =
+  (typeof INCIDENT_PERMISSION_RULES)[keyof typeof INCIDENT_PERMISSION_RULES];
+
+/**
+ * Parameters of `IS_OWNER_OF_AFFECTED_ENTITY`: full entity refs, usually the
+ * user's `ownershipEntityRefs` (the user and their groups).
+ * @public
+ */
+export type IsOwnerOfAffectedEntityParams = { claims: string[] };
+
+/** @public */
+export type IncidentPermissionCondition = PermissionCondition<
+  typeof RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+  IsOwnerOfAffectedEntityParams
+>;
+
+/**
+ * Condition factories for policies, e.g.
+ * `incidentConditions.isOwnerOfAffectedEntity({ claims: user.info.ownershipEntityRefs })`.
+ * @public
+ */
+export const incidentConditions = {
+  isOwnerOfAffectedEntity(
+    params: IsOwnerOfAffectedEntityParams,
+  ): IncidentPermissionCondition {
+    return {
+      rule: INCIDENT_PERMISSION_RULES.IS_OWNER_OF_AFFECTED_ENTITY,
+      resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+      params,
+    };
+  },
+};
+
+/**
+ * A conditional decision on an incident permission, evaluated by the Leak
+ * Response backend (plugin id `leak-response`).
+ * @public
+ */
+export function createIncidentConditionalDecision(
+  permission: ResourcePermission<typeof RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT>,
+  conditions: PermissionCriteria<IncidentPermissionCondition>,
+): ConditionalPolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'leak-response',
+    resourceType: permission.resourceType,
+    conditions,
+  };
+}

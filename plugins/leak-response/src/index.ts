@@ -7,6 +7,7 @@ export {
   leakResponsePlugin,
   LeakResponsePage,
   EntityLeakResponseContent,
+  EntityLeakResponseCard,
 } from './plugin';
 export {
   isLeakResponseAvailable,

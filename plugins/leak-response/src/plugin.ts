@@ -53,3 +53,20 @@ export const EntityLeakResponseContent = leakResponsePlugin.provide(
     },
   }),
 );
+
+/**
+ * The Leak Response card for an entity's overview: data categories, open
+ * incidents and the next deadline with a countdown.
+ * @public
+ */
+export const EntityLeakResponseCard = leakResponsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityLeakResponseCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityLeakResponseCard').then(
+          m => m.EntityLeakResponseCard,
+        ),
+    },
+  }),
+);

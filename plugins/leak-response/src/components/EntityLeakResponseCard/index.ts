@@ -1,0 +1,1 @@
+export { EntityLeakResponseCard } from './EntityLeakResponseCard';

@@ -1,7 +1,11 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
-import { NewIncident, NewObligation } from './IncidentStore';
+import {
+  IncidentReadCriteria,
+  NewIncident,
+  NewObligation,
+} from './IncidentStore';
 
 jest.setTimeout(60_000);
 
@@ -252,6 +256,126 @@ describe.each(databases.eachSupportedId())(
         (await store.listIncidents({ owner: 'group:default/ml-platform' }))
           .totalCount,
       ).toBe(0);
+    });
+
+    it('lists only the incidents the read criteria allow, in any combination', async () => {
+      const { store } = await createStore(databaseId);
+      const mlPlatform = await store.createIncident(launch);
+      const checkout = await store.createIncident({
+        ...launch,
+        title: 'Card numbers in support transcripts',
+        originEntityRef: 'resource:default/support-transcripts',
+        affected: [
+          {
+            entityRef: 'resource:default/support-transcripts',
+            role: 'origin',
+            // spelled as a catalog author might: matched without case
+            snapshot: {
+              owner: 'Checkout',
+              dataCategories: ['payment.card'],
+              dataSubjects: ['US'],
+              regions: ['us-east-1'],
+            },
+          },
+        ],
+      });
+      const ownedBy = (...values: string[]) => ({
+        key: 'affectedOwner' as const,
+        values,
+      });
+      const ids = async (readable: IncidentReadCriteria) =>
+        (await store.listIncidents({ readable })).items.map(i => i.id).sort();
+
+      expect(await ids(ownedBy('group:default/ml-platform'))).toEqual([
+        mlPlatform.incident.id,
+      ]);
+      expect(
+        await store.listIncidents({
+          readable: ownedBy('group:default/checkout'),
+        }),
+      ).toEqual({
+        items: [expect.objectContaining({ id: checkout.incident.id })],
+        totalCount: 1,
+      });
+      expect(await ids(ownedBy())).toEqual([]);
+      expect(await ids(ownedBy('user:default/noah.fischer'))).toEqual([]);
+      expect(
+        await ids({
+          anyOf: [
+            ownedBy('group:default/checkout'),
+            ownedBy('group:default/ml-platform'),
+          ],
+        }),
+      ).toEqual([mlPlatform.incident.id, checkout.incident.id].sort());
+      expect(
+        await ids({
+          allOf: [
+            ownedBy('group:default/checkout'),
+            ownedBy('group:default/ml-platform'),
+          ],
+        }),
+      ).toEqual([]);
+      expect(await ids({ not: ownedBy('group:default/checkout') })).toEqual([
+        mlPlatform.incident.id,
+      ]);
+      // the other filters still apply on top
+      expect(
+        (
+          await store.listIncidents({
+            readable: ownedBy('group:default/checkout'),
+            affectedEntityRef: 'resource:default/recsys-llm-v3',
+          })
+        ).totalCount,
+      ).toBe(0);
+      expect(
+        (
+          await store.listOpenIncidentsAffecting(
+            'resource:default/recsys-llm-v3',
+            ownedBy('group:default/ml-platform'),
+          )
+        ).map(i => i.id),
+      ).toEqual([mlPlatform.incident.id]);
+      expect(
+        await store.listOpenIncidentsAffecting(
+          'resource:default/recsys-llm-v3',
+          ownedBy('group:default/checkout'),
+        ),
+      ).toEqual([]);
+
+      // a removed entity no longer makes its owner a reader
+      await store.updateIncident(
+        checkout.incident.id,
+        'user:default/x',
+        () => ({
+          addAffected: [
+            {
+              entityRef: 'resource:default/recsys-llm-v3',
+              role: 'downstream-model',
+              snapshot: {
+                owner: 'group:default/ml-platform',
+                dataCategories: [],
+                dataSubjects: [],
+                regions: [],
+              },
+            },
+          ],
+          timeline: [],
+        }),
+      );
+      expect(await ids(ownedBy('group:default/ml-platform'))).toEqual(
+        [mlPlatform.incident.id, checkout.incident.id].sort(),
+      );
+      await store.updateIncident(
+        checkout.incident.id,
+        'user:default/x',
+        () => ({
+          removeAffected: ['resource:default/recsys-llm-v3'],
+          timeline: [],
+        }),
+      );
+      expect(await ids(ownedBy('group:default/ml-platform'))).toEqual([
+        mlPlatform.incident.id,
+      ]);
     });
 
     it('applies a change atomically and appends to the timeline', async () => {

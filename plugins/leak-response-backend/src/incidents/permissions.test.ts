@@ -1,0 +1,156 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createIncidentConditionalDecision,
+  IncidentAffectedEntity,
+  incidentConditions,
+  incidentReadPermission,
+} from '@leak-response/plugin-leak-response-common';
+import {
+  IncidentReadAccessResolver,
+  IncidentResource,
+  incidentPermissionConditions,
+  isOwnerOfAffectedEntity,
+  READ_ALL,
+} from './permissions';
+
+function affected(
+  entityRef: string,
+  owner: string | undefined,
+  removedAt?: string,
+): IncidentAffectedEntity {
+  return {
+    entityRef,
+    role: 'downstream-model',
+    snapshot: { owner, dataCategories: [], dataSubjects: [], regions: [] },
+    addedAt: '2026-11-20T09:30:00.000Z',
+    addedBy: 'user:default/noah.fischer',
+    removedAt,
+  };
+}
+
+const incident: IncidentResource = {
+  id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1a01',
+  affected: [
+    affected(
+      'resource:default/clickstream-2025q3',
+      'group:default/ml-platform',
+    ),
+    // short and mixed-case owners, as catalog authors write them
+    affected('resource:default/recsys-llm-v3', 'Recsys'),
+    affected(
+      'resource:default/old-copy',
+      'group:default/data-eng',
+      '2026-11-21T00:00:00.000Z',
+    ),
+    affected('resource:default/orphan', undefined),
+  ],
+};
+
+describe('IS_OWNER_OF_AFFECTED_ENTITY', () => {
+  it('applies to the owners of affected entities still in the incident', () => {
+    const apply = (claims: string[]) =>
+      isOwnerOfAffectedEntity.apply(incident, { claims });
+    expect(apply(['group:default/ml-platform'])).toBe(true);
+    expect(apply(['user:default/ana', 'group:default/recsys'])).toBe(true);
+    expect(apply(['Group:default/ML-Platform'])).toBe(true);
+    expect(apply(['group:default/data-eng'])).toBe(false);
+    expect(apply(['group:default/checkout', 'user:default/ana'])).toBe(false);
+    expect(apply([])).toBe(false);
+  });
+
+  it('becomes a filter over affected owners for listings', () => {
+    expect(
+      isOwnerOfAffectedEntity.toQuery({ claims: ['group:default/checkout'] }),
+    ).toEqual({ key: 'affectedOwner', values: ['group:default/checkout'] });
+  });
+
+  it('validates its parameters as a standard schema with a JSON Schema', () => {
+    const schema = isOwnerOfAffectedEntity.paramsSchema as any;
+    expect(
+      schema['~standard'].validate({ claims: ['group:default/a'] }),
+    ).toEqual({
+      value: { claims: ['group:default/a'] },
+    });
+    expect(schema['~standard'].validate({ claims: [7] }).issues).toHaveLength(
+      1,
+    );
+    expect(
+      schema['~standard'].jsonSchema.input({ target: 'draft-07' }),
+    ).toMatchObject({
+      type: 'object',
+      properties: { claims: { type: 'array', items: { type: 'string' } } },
+      required: ['claims'],
+    });
+  });
+
+  it('is the rule the -common conditions name', () => {
+    const claims = ['user:default/ana', 'group:default/recsys'];
+    expect(incidentConditions.isOwnerOfAffectedEntity({ claims })).toEqual(
+      incidentPermissionConditions.isOwnerOfAffectedEntity({ claims }),
+    );
+  });
+});
+
+describe('IncidentReadAccessResolver', () => {
+  const resolver = new IncidentReadAccessResolver();
+
+  it('reads everything on ALLOW and nothing on DENY', () => {
+    expect(resolver.resolve({ result: AuthorizeResult.ALLOW })).toBe(READ_ALL);
+    expect(resolver.resolve({ result: AuthorizeResult.DENY })).toBeUndefined();
+  });
+
+  it('turns a conditional decision into a filter and a check', () => {
+    const decision = createIncidentConditionalDecision(incidentReadPermission, {
+      anyOf: [
+        incidentConditions.isOwnerOfAffectedEntity({
+          claims: ['group:default/checkout'],
+        }),
+        incidentConditions.isOwnerOfAffectedEntity({
+          claims: ['group:default/recsys'],
+        }),
+      ],
+    });
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'leak-response',
+      resourceType: 'leak-response-incident',
+    });
+    const access = resolver.resolve(decision)!;
+    expect(access.criteria).toEqual({
+      anyOf: [
+        { key: 'affectedOwner', values: ['group:default/checkout'] },
+        { key: 'affectedOwner', values: ['group:default/recsys'] },
+      ],
+    });
+    expect(access.allows(incident)).toBe(true);
+    expect(
+      access.allows({ ...incident, affected: incident.affected.slice(0, 1) }),
+    ).toBe(false);
+  });
+
+  it('honours not and all-of as the store does', () => {
+    const owner = (claim: string) =>
+      incidentConditions.isOwnerOfAffectedEntity({ claims: [claim] });
+    const notMl = resolver.resolve(
+      createIncidentConditionalDecision(incidentReadPermission, {
+        not: owner('group:default/ml-platform'),
+      }),
+    )!;
+    expect(notMl.allows(incident)).toBe(false);
+    const both = resolver.resolve(
+      createIncidentConditionalDecision(incidentReadPermission, {
+        allOf: [
+          owner('group:default/ml-platform'),
+          owner('group:default/recsys'),
+        ],
+      }),
+    )!;
+    expect(both.allows(incident)).toBe(true);
+    expect(both.criteria).toEqual({
+      allOf: [
+        { key: 'affectedOwner', values: ['group:default/ml-platform'] },
+        { key: 'affectedOwner', values: ['group:default/recsys'] },
+      ],
+    });
+  });
+});

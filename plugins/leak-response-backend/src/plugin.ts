@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
 import { PlanService } from './plan/PlanService';
 import { createRouter } from './service/router';
+import { exercisesFromStore, ReadinessService } from './readiness';
 import {
   IncidentService,
   incidentPermissionResourceRef,
@@ -134,6 +135,11 @@ export const leakResponsePlugin = createBackendPlugin({
             plan,
             incidents,
             detections,
+            readiness: ReadinessService.fromConfig(config, {
+              catalog,
+              exercises: exercisesFromStore(store),
+              logger: logger.child({ target: 'readiness' }),
+            }),
             changes: new SignalsIncidentChangePublisher(
               signals,
               logger.child({ target: 'signals' }),

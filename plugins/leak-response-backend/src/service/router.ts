@@ -20,6 +20,7 @@ import {
 } from '../incidents';
 import { addIncidentRoutes, authorizeIncidentRead } from './incidentRoutes';
 import { addDetectionRoutes, DetectionStore } from '../detection';
+import { addReadinessRoutes, ReadinessService } from '../readiness';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -31,6 +32,8 @@ export interface RouterOptions {
   changes?: IncidentChangePublisher;
   /** Detections received from AWS; the unmapped ones are listed. */
   detections?: DetectionStore;
+  /** The readiness dashboard and the inventory export. */
+  readiness?: ReadinessService;
 }
 
 /**
@@ -71,6 +74,14 @@ export async function createRouter(
     incidents,
     changes: options.changes,
   });
+  if (options.readiness) {
+    addReadinessRoutes(router, {
+      httpAuth,
+      permissions,
+      auditor,
+      readiness: options.readiness,
+    });
+  }
   if (options.detections) {
     addDetectionRoutes(router, {
       detections: options.detections,

@@ -103,6 +103,23 @@ export interface Config {
     };
 
     /**
+     * The portal's permission policy (packages/backend). A portal with its
+     * own policy ignores this and builds conditions with
+     * `incidentConditions` from -common.
+     */
+    permissions?: {
+      /**
+       * When true, a user may read an incident only if they (or one of their
+       * groups) own an entity affected by it, unless they are members of the
+       * `compliance` or `security` group of `leakResponse.roles`, who read
+       * every incident. Listings are filtered; another team's incident is
+       * not found (404). Default false: every signed-in user reads every
+       * incident.
+       */
+      restrictReadToOwners?: boolean;
+    };
+
+    /**
      * AWS detections (GuardDuty, Macie, CloudWatch alarms as EventBridge
      * events) arriving through the events system: from an SQS queue
      * (@backstage/plugin-events-backend-module-aws-sqs, queue → topic) or

@@ -421,9 +421,9 @@ const checkLineage: Check = (asset, ctx) => {
         );
       } else if (!isLlmEntity(target) || target.spec.type !== expected) {
         details.push(
-          `spec.${field} ${ref} is a ${String(
+          `spec.${field} ${ref} has type ${String(
             target.spec?.type ?? target.kind,
-          )}, not an ${expected}`,
+          )}; it must point at an ${expected}`,
         );
       }
     }

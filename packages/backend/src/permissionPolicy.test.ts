@@ -8,7 +8,11 @@ import {
   noticeApprovePermission,
   readinessReadPermission,
 } from '@leak-response/plugin-leak-response-common';
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult as Result,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT } from '@leak-response/plugin-leak-response-common';
 import { PortalPermissionPolicy } from './permissionPolicy';
 
 const policy = PortalPermissionPolicy.fromConfig(
@@ -61,5 +65,51 @@ describe('PortalPermissionPolicy', () => {
   it('leaves other plugins alone', async () => {
     const catalogRead = createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' } });
     expect((await policy.handle({ permission: catalogRead }, responder)).result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('lets every signed-in user read every incident by default', async () => {
+    const owner = user('user:default/priya.raman', ['group:default/ml-platform']);
+    expect(await policy.handle({ permission: incidentReadPermission }, owner)).toEqual({ result: Result.ALLOW });
+  });
+});
+
+describe('PortalPermissionPolicy with restrictReadToOwners', () => {
+  const restricted = PortalPermissionPolicy.fromConfig(
+    new ConfigReader({
+      leakResponse: {
+        roles: { compliance: 'group:dpo-office', security: 'group:default/Security-IR' },
+        permissions: { restrictReadToOwners: true },
+      },
+    }),
+  );
+  const owner = user('user:default/priya.raman', ['group:default/ml-platform']);
+
+  it('lets owners read only incidents affecting what they own', async () => {
+    expect(await restricted.handle({ permission: incidentReadPermission }, owner)).toEqual({
+      result: Result.CONDITIONAL,
+      pluginId: 'leak-response',
+      resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+      conditions: {
+        rule: 'IS_OWNER_OF_AFFECTED_ENTITY',
+        resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+        params: { claims: ['user:default/priya.raman', 'group:default/ml-platform'] },
+      },
+    });
+  });
+
+  it('lets the compliance and security groups read every incident', async () => {
+    expect((await restricted.handle({ permission: incidentReadPermission }, dpo)).result).toBe(Result.ALLOW);
+    expect((await restricted.handle({ permission: incidentReadPermission }, responder)).result).toBe(Result.ALLOW);
+  });
+
+  it('leaves launching, working on and approving as they were', async () => {
+    expect((await restricted.handle({ permission: incidentCreatePermission }, owner)).result).toBe(Result.ALLOW);
+    expect((await restricted.handle({ permission: incidentUpdatePermission }, owner)).result).toBe(Result.ALLOW);
+    expect((await restricted.handle({ permission: noticeApprovePermission }, owner)).result).toBe(Result.DENY);
+    expect((await restricted.handle({ permission: noticeApprovePermission }, dpo)).result).toBe(Result.ALLOW);
+  });
+
+  it('still denies callers without a user', async () => {
+    expect((await restricted.handle({ permission: incidentReadPermission })).result).toBe(Result.DENY);
   });
 });

@@ -18,6 +18,8 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  createIncidentConditionalDecision,
+  incidentConditions,
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
@@ -35,32 +37,58 @@ const RESPONDER_PERMISSIONS = new Set([
   readinessReadPermission.name,
 ]);
 
+/** A role's group from `leakResponse.roles`, as a full lower-case ref. */
+function roleGroup(config: Config, role: string): string | undefined {
+  const ref = config.getOptionalString(`leakResponse.roles.${role}`);
+  return ref
+    ? stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US')
+    : undefined;
+}
+
 /**
  * The portal's permission policy.
  *
  * Leak Response: every signed-in user may read incidents, launch a playbook,
  * work on an incident and read the readiness dashboard and inventory; only
- * members of the compliance group (`leakResponse.roles.compliance`) may
- * approve a notice to a regulator or to customers. Any other Leak Response
- * permission is denied. Permissions of other plugins are allowed, as in a
- * portal without a policy of its own.
+ * members of the compliance group
+ * (`leakResponse.roles.compliance`) may approve a notice to a regulator or to
+ * customers. With `leakResponse.permissions.restrictReadToOwners`, reading
+ * is conditional instead: owners of an entity affected by the incident may
+ * read it, and members of the compliance and security groups read every
+ * incident. Any other Leak Response permission is denied, as is every Leak
+ * Response permission to a caller without a user (services are decided by
+ * the framework before the policy). Permissions of other plugins are
+ * allowed, as in a portal without a policy of its own.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): PortalPermissionPolicy {
-    const compliance = config.getOptionalString('leakResponse.roles.compliance');
-    return new PortalPermissionPolicy(
-      compliance
-        ? stringifyEntityRef(
-            parseEntityRef(compliance, {
-              defaultKind: 'group',
-              defaultNamespace: 'default',
-            }),
-          )
-        : undefined,
-    );
+    const compliance = roleGroup(config, 'compliance');
+    const security = roleGroup(config, 'security');
+    return new PortalPermissionPolicy({
+      complianceGroup: compliance,
+      restrictReadToOwners:
+        config.getOptionalBoolean(
+          'leakResponse.permissions.restrictReadToOwners',
+        ) ?? false,
+      readAllGroups: [compliance, security].filter(
+        (ref): ref is string => ref !== undefined,
+      ),
+    });
   }
 
-  private constructor(private readonly complianceGroup?: string) {}
+  private constructor(
+    private readonly options: {
+      complianceGroup?: string;
+      restrictReadToOwners: boolean;
+      /** Groups whose members read every incident when reads are restricted. */
+      readAllGroups: string[];
+    },
+  ) {}
 
   async handle(
     request: PolicyQuery,
@@ -73,14 +101,26 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     if (!user) {
       return DENY;
     }
+    const groups = (user.info.ownershipEntityRefs ?? []).map(ref =>
+      ref.toLocaleLowerCase('en-US'),
+    );
+    if (name === incidentReadPermission.name && this.options.restrictReadToOwners) {
+      if (this.options.readAllGroups.some(group => groups.includes(group))) {
+        return ALLOW;
+      }
+      return createIncidentConditionalDecision(
+        incidentReadPermission,
+        incidentConditions.isOwnerOfAffectedEntity({
+          claims: user.info.ownershipEntityRefs ?? [],
+        }),
+      );
+    }
     if (RESPONDER_PERMISSIONS.has(name)) {
       return ALLOW;
     }
     if (name === noticeApprovePermission.name) {
-      const groups = user.info.ownershipEntityRefs ?? [];
-      return this.complianceGroup && groups.includes(this.complianceGroup)
-        ? ALLOW
-        : DENY;
+      const { complianceGroup } = this.options;
+      return complianceGroup && groups.includes(complianceGroup) ? ALLOW : DENY;
     }
     return DENY;
   }

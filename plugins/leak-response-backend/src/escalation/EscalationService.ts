@@ -142,6 +142,12 @@ export class EscalationService {
         await this.runOnce();
       },
     });
+    // The instance id is what claim rows record as `claimed_by`: it tells
+    // which replica sent an escalation.
+    this.logger.info(
+      `Deadline escalation scheduled on instance ${this.instanceId}`,
+      { instanceId: this.instanceId },
+    );
   }
 
   async runOnce(): Promise<EscalationRunResult> {
@@ -169,6 +175,9 @@ export class EscalationService {
       }
       if (items.length < pageSize) break;
     }
+    this.logger.debug(
+      `Escalation run on instance ${this.instanceId}: ${result.checked} open obligations checked`,
+    );
     if (result.sent.length > 0 || result.failed > 0) {
       this.logger.info(
         `Escalation: ${result.sent.length} sent, ${result.superseded} superseded, ${result.failed} failed over ${result.checked} open obligations`,

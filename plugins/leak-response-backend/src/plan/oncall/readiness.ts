@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { ReadinessGap } from '../api';
-import { Rotation, shiftsBetween } from './rotation';
+import {
+  handoverMillis,
+  isoMillis,
+  memberAt,
+  Rotation,
+  shiftIndexesBetween,
+} from './rotation';
 
 /** A period of higher risk (e.g. Black Friday to New Year). */
 export interface PeakPeriod {
@@ -30,38 +36,57 @@ export function readinessGaps(options: {
 }): ReadinessGap[] {
   const { rotations, trainings, requiredTrainings, now, horizonUntil } =
     options;
+  // Hand-overs are numbers (epoch ms) here: luxon's zone arithmetic per
+  // shift was most of a plan's CPU time.
+  const nowMs = now.toMillis();
+  const missingByUser = new Map<string, string[]>();
   const missingOf = (user: string) => {
-    const held = new Set(trainings(user));
-    return requiredTrainings.filter(t => !held.has(t));
+    let missing = missingByUser.get(user);
+    if (!missing) {
+      const held = new Set(trainings(user));
+      missing = requiredTrainings.filter(t => !held.has(t));
+      missingByUser.set(user, missing);
+    }
+    return missing;
   };
   const gaps: ReadinessGap[] = [];
   for (const rotation of rotations) {
-    for (const shift of shiftsBetween(rotation, now, horizonUntil)) {
-      const missing = missingOf(shift.member);
+    for (const index of shiftIndexesBetween(
+      rotation,
+      nowMs,
+      horizonUntil.toMillis(),
+    )) {
+      const member = memberAt(rotation, index);
+      const missing = missingOf(member);
       if (missing.length > 0) {
         gaps.push({
           kind: 'untrained-slot',
           rotationOf: rotation.group,
-          userRef: shift.member,
-          from: shift.from.toUTC().toISO()!,
-          until: shift.until.toUTC().toISO()!,
-          missingTrainings: missing,
+          userRef: member,
+          from: isoMillis(handoverMillis(rotation, index)),
+          until: isoMillis(handoverMillis(rotation, index + 1)),
+          missingTrainings: [...missing],
         });
       }
     }
     for (const peak of options.peaks) {
-      if (peak.until <= now) continue;
+      if (peak.until.toMillis() <= nowMs) continue;
       const trained = new Set<string>();
-      for (const shift of shiftsBetween(rotation, peak.from, peak.until)) {
-        if (missingOf(shift.member).length === 0) trained.add(shift.member);
+      for (const index of shiftIndexesBetween(
+        rotation,
+        peak.from.toMillis(),
+        peak.until.toMillis(),
+      )) {
+        const member = memberAt(rotation, index);
+        if (missingOf(member).length === 0) trained.add(member);
       }
       if (trained.size < peak.minTrainedResponders) {
         gaps.push({
           kind: 'peak-understaffed',
           rotationOf: rotation.group,
           peak: peak.name,
-          from: peak.from.toUTC().toISO()!,
-          until: peak.until.toUTC().toISO()!,
+          from: isoMillis(peak.from.toMillis()),
+          until: isoMillis(peak.until.toMillis()),
           trainedResponders: [...trained].sort(),
           required: peak.minTrainedResponders,
         });

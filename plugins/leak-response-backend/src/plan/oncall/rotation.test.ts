@@ -1,10 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   buildRotation,
+  handoverMillis,
   Rotation,
   rotationFromGroup,
   shiftAt,
+  shiftIndexAt,
   shiftsBetween,
   trainingsOf,
 } from './rotation';
@@ -169,5 +172,98 @@ describe('rotations', () => {
       'ai-data-categorization',
     ]);
     expect(trainingsOf(undefined)).toEqual([]);
+  });
+
+  function built(period: string, start: string, timeZone: string): Rotation {
+    const result = buildRotation(
+      { group: 'group:default/g', members: ['a', 'b'], period, start, timeZone },
+      'config',
+    );
+    if (!('rotation' in result)) throw new Error(result.problems.join('; '));
+    return result.rotation;
+  }
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('hands over every 12 hours as elapsed time across the DST change', () => {
+    const rotation = built('PT12H', '2026-03-28T21:00', 'Europe/Berlin');
+    // 21:00 CET is 20:00 UTC; twelve hours later the clocks have moved on.
+    expect(iso(handoverMillis(rotation, 1))).toBe('2026-03-29T08:00:00.000Z');
+    expect(iso(handoverMillis(rotation, 2))).toBe('2026-03-29T20:00:00.000Z');
+  });
+
+  it('hands over monthly on the calendar, counted from the start', () => {
+    const rotation = built('P1M', '2026-01-31T09:00', 'UTC');
+    expect(iso(handoverMillis(rotation, 1))).toBe('2026-02-28T09:00:00.000Z');
+    expect(iso(handoverMillis(rotation, 2))).toBe('2026-03-31T09:00:00.000Z');
+    const at = DateTime.fromISO('2026-03-30T12:00:00Z');
+    expect(shiftAt(rotation, at).index).toBe(1);
+    expect(shiftAt(rotation, at).until.toUTC().toISO()).toBe(
+      '2026-03-31T09:00:00.000Z',
+    );
+  });
+
+  it('computes the same hand-overs and shifts as luxon calendar arithmetic', () => {
+    const rotations = [
+      built('P1W', '2026-01-05T09:00', 'Europe/Berlin'),
+      built('P1D', '2025-10-30T08:30', 'America/New_York'),
+      built('PT8H', '2026-03-08T01:00', 'America/New_York'),
+      built('P1M', '2026-01-31T09:00', 'Australia/Sydney'),
+      built('P2W', '2026-01-05T09:00', 'UTC'),
+    ];
+    const reference = (rotation: Rotation, index: number) =>
+      rotation.start.plus(rotation.period.mapUnits(x => x * index)).toMillis();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...rotations),
+        fc.integer({ min: -80, max: 80 }),
+        fc.integer({ min: 0, max: 7 * 24 * 3600 * 1000 }),
+        (rotation, index, offset) => {
+          expect(handoverMillis(rotation, index)).toBe(
+            reference(rotation, index),
+          );
+          // An instant inside shift `index` (or at its start) maps back to it.
+          const from = reference(rotation, index);
+          const until = reference(rotation, index + 1);
+          const at = from + (offset % (until - from));
+          expect(shiftIndexAt(rotation, at)).toBe(index);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a Group rotation once for the same annotations and again when they change', () => {
+    const annotations = {
+      'leak-response.io/oncall-members': 'wei.tan, noah.fischer',
+      'leak-response.io/oncall-period': 'P1W',
+      'leak-response.io/oncall-start': '2026-01-05T09:00',
+      'leak-response.io/oncall-timezone': 'Europe/Berlin',
+    };
+    const first = rotationFromGroup(group({ ...annotations }));
+    const again = rotationFromGroup(group({ ...annotations }));
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const changed = rotationFromGroup(
+      group({
+        ...annotations,
+        'leak-response.io/oncall-members': 'noah.fischer, wei.tan',
+      }),
+    );
+    expect(changed).not.toBe(first);
+    expect(changed && 'rotation' in changed && changed.rotation.members).toEqual(
+      ['user:default/noah.fischer', 'user:default/wei.tan'],
+    );
+    // Default members come from the relations, which are part of the key.
+    const { 'leak-response.io/oncall-members': _, ...noMembers } = annotations;
+    const byRelations = rotationFromGroup(
+      group(noMembers, ['user:default/x']),
+    );
+    const moreMembers = rotationFromGroup(
+      group(noMembers, ['user:default/x', 'user:default/y']),
+    );
+    expect(
+      moreMembers && 'rotation' in moreMembers && moreMembers.rotation.members,
+    ).toEqual(['user:default/x', 'user:default/y']);
+    expect(moreMembers).not.toBe(byRelations);
   });
 });

@@ -128,13 +128,33 @@ export function buildRotation(
   };
 }
 
+type GroupRotation = { rotation: Rotation } | { problems: string[] };
+
+/**
+ * Rotations read from Group annotations, by everything they are read from.
+ * Reading one is a pure function of that key (luxon parsing and zone checks
+ * are the costly part), so an entry can never be stale, and it holds
+ * nothing a caller did not pass in: safe to share between callers. Bounded;
+ * the oldest entry goes first.
+ */
+const groupRotations = new Map<string, GroupRotation>();
+const MAX_GROUP_ROTATIONS = 512;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (!DateTime.isDateTime(value) && !Duration.isDuration(value)) {
+      Object.values(value).forEach(deepFreeze);
+    }
+  }
+  return value;
+}
+
 /**
  * Reads the rotation a Group declares in its annotations. Undefined when it
- * declares none (no `oncall-period`).
+ * declares none (no `oncall-period`). The result is shared and frozen.
  */
-export function rotationFromGroup(
-  group: Entity,
-): { rotation: Rotation } | { problems: string[] } | undefined {
+export function rotationFromGroup(group: Entity): GroupRotation | undefined {
   const annotations = group.metadata.annotations ?? {};
   const period = annotations[ONCALL_ANNOTATIONS.period];
   if (period === undefined) {
@@ -142,6 +162,40 @@ export function rotationFromGroup(
   }
   const namespace = group.metadata.namespace ?? 'default';
   const listed = annotations[ONCALL_ANNOTATIONS.members];
+  const related =
+    listed === undefined
+      ? (group.relations ?? [])
+          .filter(r => r.type === RELATION_HAS_MEMBER)
+          .map(r => refKey(r.targetRef))
+          .sort()
+      : undefined;
+  const key = JSON.stringify([
+    namespace,
+    group.metadata.name,
+    period,
+    annotations[ONCALL_ANNOTATIONS.start],
+    annotations[ONCALL_ANNOTATIONS.timeZone],
+    listed,
+    related,
+  ]);
+  let found = groupRotations.get(key);
+  if (!found) {
+    found = deepFreeze(readGroupRotation(group, namespace, listed, related));
+    if (groupRotations.size >= MAX_GROUP_ROTATIONS) {
+      groupRotations.delete(groupRotations.keys().next().value!);
+    }
+    groupRotations.set(key, found);
+  }
+  return found;
+}
+
+function readGroupRotation(
+  group: Entity,
+  namespace: string,
+  listed: string | undefined,
+  related: string[] | undefined,
+): GroupRotation {
+  const annotations = group.metadata.annotations ?? {};
   const members =
     listed !== undefined
       ? listed
@@ -155,10 +209,7 @@ export function rotationFromGroup(
                 defaultNamespace: namespace,
               }) ?? m,
           )
-      : (group.relations ?? [])
-          .filter(r => r.type === RELATION_HAS_MEMBER)
-          .map(r => refKey(r.targetRef))
-          .sort();
+      : related!;
   const groupRef = normalizeRef(`group:${namespace}/${group.metadata.name}`, {
     defaultKind: 'group',
     defaultNamespace: namespace,
@@ -167,7 +218,7 @@ export function rotationFromGroup(
     {
       group: groupRef,
       members,
-      period,
+      period: annotations[ONCALL_ANNOTATIONS.period]!,
       start: annotations[ONCALL_ANNOTATIONS.start] ?? '',
       timeZone: annotations[ONCALL_ANNOTATIONS.timeZone],
     },
@@ -189,30 +240,114 @@ export function rotationFromGroup(
   return built;
 }
 
-function handover(rotation: Rotation, index: number): DateTime {
-  // Calendar arithmetic in the rotation's zone keeps the local time of day.
-  return rotation.start.plus(rotation.period.mapUnits(x => x * index));
+/**
+ * What is worked out once per rotation and kept with it: the period in
+ * milliseconds (for index estimates), whether hand-overs are a fixed number
+ * of milliseconds apart, and every hand-over instant asked for so far, by
+ * shift index. Hand-overs are a pure function of the rotation, so they
+ * never go stale; a rotation that is dropped takes its memo with it.
+ */
+interface Schedule {
+  periodMs: number;
+  /** Hand-overs are `start + index * periodMs` exactly. */
+  exact: boolean;
+  startMs: number;
+  handovers: Map<number, number>;
+}
+
+const schedules = new WeakMap<Rotation, Schedule>();
+/** Hand-overs kept per rotation; enough for years of weekly shifts. */
+const MAX_HANDOVERS = 4096;
+const CALENDAR_UNITS = ['years', 'quarters', 'months', 'weeks', 'days'] as const;
+
+function scheduleOf(rotation: Rotation): Schedule {
+  let schedule = schedules.get(rotation);
+  if (!schedule) {
+    const calendar = CALENDAR_UNITS.some(u => rotation.period.get(u) !== 0);
+    const months =
+      rotation.period.get('years') !== 0 ||
+      rotation.period.get('quarters') !== 0 ||
+      rotation.period.get('months') !== 0;
+    schedule = {
+      periodMs: rotation.period.as('milliseconds'),
+      // Hours and smaller are elapsed time; days and weeks are too where the
+      // zone has no DST (a fixed offset); months never are.
+      exact: !calendar || (!months && rotation.start.zone.isUniversal),
+      startMs: rotation.start.toMillis(),
+      handovers: new Map(),
+    };
+    schedules.set(rotation, schedule);
+  }
+  return schedule;
+}
+
+/** The instant (epoch ms) at which shift `index` starts. */
+export function handoverMillis(rotation: Rotation, index: number): number {
+  const schedule = scheduleOf(rotation);
+  if (schedule.exact) return schedule.startMs + index * schedule.periodMs;
+  let at = schedule.handovers.get(index);
+  if (at === undefined) {
+    // Calendar arithmetic in the rotation's zone keeps the local time of day.
+    at = rotation.start
+      .plus(rotation.period.mapUnits(x => x * index))
+      .toMillis();
+    if (schedule.handovers.size >= MAX_HANDOVERS) schedule.handovers.clear();
+    schedule.handovers.set(index, at);
+  }
+  return at;
+}
+
+/** The index of the shift that covers an instant (epoch ms). */
+export function shiftIndexAt(rotation: Rotation, atMs: number): number {
+  const schedule = scheduleOf(rotation);
+  let index = Math.floor((atMs - schedule.startMs) / schedule.periodMs);
+  // The estimate can be off by one around DST changes and for months.
+  while (handoverMillis(rotation, index) > atMs) index--;
+  while (handoverMillis(rotation, index + 1) <= atMs) index++;
+  return index;
+}
+
+/** Who holds shift `index`. */
+export function memberAt(rotation: Rotation, index: number): string {
+  const n = rotation.members.length;
+  return rotation.members[((index % n) + n) % n];
 }
 
 /** The shift with the given index. */
 export function shiftByIndex(rotation: Rotation, index: number): Shift {
-  const n = rotation.members.length;
+  const zone = rotation.start.zone;
   return {
     index,
-    member: rotation.members[((index % n) + n) % n],
-    from: handover(rotation, index),
-    until: handover(rotation, index + 1),
+    member: memberAt(rotation, index),
+    from: DateTime.fromMillis(handoverMillis(rotation, index), { zone }),
+    until: DateTime.fromMillis(handoverMillis(rotation, index + 1), { zone }),
   };
 }
 
 /** The shift that covers an instant. */
 export function shiftAt(rotation: Rotation, at: DateTime): Shift {
-  const periodMs = rotation.period.as('milliseconds');
-  let index = Math.floor(at.diff(rotation.start).as('milliseconds') / periodMs);
-  // The estimate can be off by one around DST changes and for months.
-  while (handover(rotation, index) > at) index--;
-  while (handover(rotation, index + 1) <= at) index++;
-  return shiftByIndex(rotation, index);
+  return shiftByIndex(rotation, shiftIndexAt(rotation, at.toMillis()));
+}
+
+/**
+ * The indexes of the shifts that overlap [fromMs, untilMs), at most `limit`
+ * of them.
+ */
+export function shiftIndexesBetween(
+  rotation: Rotation,
+  fromMs: number,
+  untilMs: number,
+  limit = 2000,
+): number[] {
+  const indexes: number[] = [];
+  for (
+    let index = shiftIndexAt(rotation, fromMs);
+    handoverMillis(rotation, index) < untilMs && indexes.length < limit;
+    index++
+  ) {
+    indexes.push(index);
+  }
+  return indexes;
 }
 
 /** The shifts that overlap [from, until), at most `limit` of them. */
@@ -222,15 +357,17 @@ export function shiftsBetween(
   until: DateTime,
   limit = 2000,
 ): Shift[] {
-  const shifts: Shift[] = [];
-  for (
-    let shift = shiftAt(rotation, from);
-    shift.from < until && shifts.length < limit;
-    shift = shiftByIndex(rotation, shift.index + 1)
-  ) {
-    shifts.push(shift);
-  }
-  return shifts;
+  return shiftIndexesBetween(
+    rotation,
+    from.toMillis(),
+    until.toMillis(),
+    limit,
+  ).map(index => shiftByIndex(rotation, index));
+}
+
+/** An instant (epoch ms) as ISO 8601 in UTC, as luxon writes it. */
+export function isoMillis(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 /** The trainings a User declares. */

@@ -4,11 +4,12 @@ import { OnCallShift, ResolvedRole, RoleOnCall } from '../api';
 import { EntityBatchFetcher } from '../impact/ImpactAnalyzer';
 import { normalizeRef, refKey } from '../impact/lineage';
 import {
+  handoverMillis,
+  isoMillis,
+  memberAt,
   Rotation,
   rotationFromGroup,
-  Shift,
-  shiftAt,
-  shiftByIndex,
+  shiftIndexAt,
   trainingsOf,
 } from '../oncall/rotation';
 import { resolveRoles } from './resolveRoles';
@@ -178,16 +179,17 @@ export class PeopleResolver {
     now: DateTime,
     get: (ref: string) => Entity | undefined,
   ): RoleOnCall {
-    const current = shiftAt(rotation, now);
-    const describe = (shift: Shift): OnCallShift => {
-      const user = get(shift.member);
+    const current = shiftIndexAt(rotation, now.toMillis());
+    const describe = (index: number): OnCallShift => {
+      const member = memberAt(rotation, index);
+      const user = get(member);
       const trainings = trainingsOf(user);
       return {
-        userRef: shift.member,
+        userRef: member,
         displayName: profileOf(user).displayName ?? user?.metadata.name,
         email: profileOf(user).email,
-        from: shift.from.toUTC().toISO()!,
-        until: shift.until.toUTC().toISO()!,
+        from: isoMillis(handoverMillis(rotation, index)),
+        until: isoMillis(handoverMillis(rotation, index + 1)),
         trainings,
         missingTrainings: this.options.requiredTrainings.filter(
           t => !trainings.includes(t),
@@ -199,7 +201,7 @@ export class PeopleResolver {
       source: rotation.source,
       timeZone: rotation.timeZone,
       now: describe(current),
-      next: describe(shiftByIndex(rotation, current.index + 1)),
+      next: describe(current + 1),
     };
   }
 }

@@ -109,7 +109,9 @@ export class ReadinessService {
   }
 
   /** Every LLM asset visible to the caller, streamed page by page. */
-  private async assets(credentials: BackstageCredentials): Promise<LlmEntity[]> {
+  private async assets(
+    credentials: BackstageCredentials,
+  ): Promise<LlmEntity[]> {
     const assets: LlmEntity[] = [];
     for await (const page of this.deps.catalog.streamEntities(
       {

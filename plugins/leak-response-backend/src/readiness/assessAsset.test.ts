@@ -234,9 +234,10 @@ describe('assessAsset', () => {
     });
     const system = dataset({ owner: 'system:ml-platform' });
     expect(
-      assessAsset(system, context([system, ...organisation()])).gaps[0]
-        .message,
-    ).toBe('spec.owner system:default/ml-platform is a System, not a Group or User');
+      assessAsset(system, context([system, ...organisation()])).gaps[0].message,
+    ).toBe(
+      'spec.owner system:default/ml-platform is a System, not a Group or User',
+    );
   });
 
   it('says which controls are not declared and which are declared off', () => {
@@ -261,7 +262,10 @@ describe('assessAsset', () => {
       type: 'llm-endpoint',
       controls: { guardduty: true, vpcEndpoint: true },
     });
-    const result = assessAsset(endpoint, context([endpoint, ...organisation()]));
+    const result = assessAsset(
+      endpoint,
+      context([endpoint, ...organisation()]),
+    );
     expect(result.gaps.find(g => g.kind === 'controls-missing')?.message).toBe(
       'spec.controls not declared: promptLogging',
     );
@@ -284,7 +288,10 @@ describe('assessAsset', () => {
   });
 
   it('counts a Canadian province as Canada and leaves non-personal data alone', () => {
-    const canadian = dataset({ dataSubjects: ['CA'], regions: ['ca-central-1'] });
+    const canadian = dataset({
+      dataSubjects: ['CA'],
+      regions: ['ca-central-1'],
+    });
     expect(
       kinds(assessAsset(canadian, context([canadian, ...organisation()]))),
     ).toEqual([]);
@@ -293,7 +300,10 @@ describe('assessAsset', () => {
       dataSubjects: [],
       regions: ['us-east-1'],
     });
-    const result = assessAsset(catalogue, context([catalogue, ...organisation()]));
+    const result = assessAsset(
+      catalogue,
+      context([catalogue, ...organisation()]),
+    );
     expect(result.checks).not.toContain('jurisdiction-review');
     expect(result.checks).not.toContain('no-data-subjects');
     expect(kinds(result)).toEqual([]);
@@ -301,9 +311,9 @@ describe('assessAsset', () => {
 
   it('asks where the people live when personal data declares no subjects', () => {
     const asset = dataset({ dataSubjects: [] });
-    expect(kinds(assessAsset(asset, context([asset, ...organisation()])))).toEqual(
-      ['no-data-subjects'],
-    );
+    expect(
+      kinds(assessAsset(asset, context([asset, ...organisation()]))),
+    ).toEqual(['no-data-subjects']);
   });
 
   it('reports dangling and wrong-type lineage references', () => {
@@ -312,13 +322,19 @@ describe('assessAsset', () => {
       ...dataset(
         {
           type: 'llm-model',
-          trainedOn: ['resource:missing-set', 'resource:other-model', 'component:shop'],
+          trainedOn: [
+            'resource:missing-set',
+            'resource:other-model',
+            'component:shop',
+          ],
           fineTunedFrom: 'resource:base',
         },
         { name: 'clicks' },
       ),
     } as LlmEntity;
-    const other = { ...dataset({ type: 'llm-model' }, { name: 'other-model' }) };
+    const other = {
+      ...dataset({ type: 'llm-model' }, { name: 'other-model' }),
+    };
     const [gap] = assessAsset(
       model,
       context([model, base, other, ...organisation()]),
@@ -357,7 +373,9 @@ describe('assessAsset', () => {
     const [gap] = assessAsset(asset, context([asset, ...organisation()])).gaps;
     expect(gap.kind).toBe('no-playbook');
     expect(gap.message).toBe('falls back to playbook "training-data-exposure"');
-    expect(gap.details?.[0]).toContain('names playbook "nope", which does not exist');
+    expect(gap.details?.[0]).toContain(
+      'names playbook "nope", which does not exist',
+    );
   });
 
   it('reports a missing compliance group, and takes one from the system annotation', () => {
@@ -393,13 +411,16 @@ describe('assessAsset', () => {
           }
         : e,
     );
-    const withGroup = context([asset, ...annotated, group('privacy-de', ['amara'])], {
-      roles: {
-        security: 'group:default/security-ir',
-        legal: 'group:default/legal',
-        communications: 'group:default/communications',
+    const withGroup = context(
+      [asset, ...annotated, group('privacy-de', ['amara'])],
+      {
+        roles: {
+          security: 'group:default/security-ir',
+          legal: 'group:default/legal',
+          communications: 'group:default/communications',
+        },
       },
-    });
+    );
     expect(kinds(assessAsset(asset, withGroup))).toEqual([]);
   });
 

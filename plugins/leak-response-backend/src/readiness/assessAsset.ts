@@ -39,7 +39,10 @@ export interface AssessmentContext {
   vocabulary: DataCategoryVocabulary;
   /** The leak type a playbook is looked up for, by entity type. */
   leakTypeOf: Readonly<Record<string, LeakType>>;
-  selectPlaybook(entity: Entity, leakType: LeakType): PlaybookSelection | undefined;
+  selectPlaybook(
+    entity: Entity,
+    leakType: LeakType,
+  ): PlaybookSelection | undefined;
   configuredRoles: ReadonlyMap<string, string>;
   configuredRotations: ReadonlyMap<string, Rotation>;
   /** The on-call gaps of a rotation over the plan's horizon. */
@@ -63,8 +66,12 @@ function namespaceOf(entity: Entity): string {
 export function playbookRoles(playbook: Playbook): string[] {
   const roles = new Set<string>();
   for (const { raci } of playbook.steps) {
-    [...raci.responsible, raci.accountable, ...raci.consulted, ...raci.informed]
-      .forEach(role => roles.add(role));
+    [
+      ...raci.responsible,
+      raci.accountable,
+      ...raci.consulted,
+      ...raci.informed,
+    ].forEach(role => roles.add(role));
   }
   return [...roles];
 }
@@ -123,7 +130,10 @@ function rotationOf(groupRef: string, ctx: AssessmentContext) {
  * groups its playbook's roles resolve to; then those groups' rotation
  * members. Callers fetch them and ask again until nothing new comes up.
  */
-export function refsToFetch(asset: LlmEntity, ctx: AssessmentContext): string[] {
+export function refsToFetch(
+  asset: LlmEntity,
+  ctx: AssessmentContext,
+): string[] {
   const refs = new Set<string>();
   const owner = normalizeRef(asset.spec.owner, {
     defaultKind: 'group',
@@ -229,7 +239,9 @@ const checkUnclassified: Check = asset => {
   return {
     kind: 'unclassified',
     message: `discovered in AWS without ${
-      missing.length > 0 ? `the tag(s) ${missing.join(', ')}` : 'classification tags'
+      missing.length > 0
+        ? `the tag(s) ${missing.join(', ')}`
+        : 'classification tags'
     } (label ${LABEL_UNCLASSIFIED})`,
     details: missing.map(tag => `missing tag ${tag}`),
   };
@@ -243,7 +255,8 @@ function holdsPersonalData(asset: LlmEntity, ctx: AssessmentContext) {
 }
 
 const checkSubjects: Check = (asset, ctx) =>
-  holdsPersonalData(asset, ctx) && stringsOf(asset.spec.dataSubjects).length === 0
+  holdsPersonalData(asset, ctx) &&
+  stringsOf(asset.spec.dataSubjects).length === 0
     ? {
         kind: 'no-data-subjects',
         message:
@@ -294,9 +307,7 @@ function describeRotationGap(gap: ReadinessGap): string {
     ? `${gap.rotationOf}: ${gap.userRef} is on call ${gap.from} – ${
         gap.until
       } without ${gap.missingTrainings.join(', ')}`
-    : `${gap.rotationOf}: ${gap.trainedResponders.length} of ${
-        gap.required
-      } fully trained responders during ${gap.peak}`;
+    : `${gap.rotationOf}: ${gap.trainedResponders.length} of ${gap.required} fully trained responders during ${gap.peak}`;
 }
 
 const checkOnCall: Check = (asset, ctx) => {
@@ -310,7 +321,9 @@ const checkOnCall: Check = (asset, ctx) => {
     playbookRoles(selection.playbook),
   )) {
     if (!assignment.entityRef || !ctx.entity(assignment.entityRef)) {
-      details.push(`role ${assignment.role}: resolves to nobody in the catalog`);
+      details.push(
+        `role ${assignment.role}: resolves to nobody in the catalog`,
+      );
       continue;
     }
     const found = rotationOf(assignment.entityRef, ctx);
@@ -386,9 +399,9 @@ const checkJurisdiction: Check = (asset, ctx) => {
     ];
     if (outside.length > 0) {
       details.push(
-        `${region} (${regionCountry(region)}) hosts data of people in ${outside.join(
-          ', ',
-        )}`,
+        `${region} (${regionCountry(
+          region,
+        )}) hosts data of people in ${outside.join(', ')}`,
       );
     }
   }

@@ -16,7 +16,9 @@ const model = {
     name: 'recsys',
     namespace: 'default',
     title: 'Recs, "v3"',
-    annotations: { 'amazonaws.com/arn': 'arn:aws:sagemaker:eu-west-1:1:model/r' },
+    annotations: {
+      'amazonaws.com/arn': 'arn:aws:sagemaker:eu-west-1:1:model/r',
+    },
   },
   spec: {
     type: 'llm-model',
@@ -40,7 +42,11 @@ const discovered = {
     namespace: 'default',
     labels: { 'leak-response.io/unclassified': 'true' },
   },
-  spec: { type: 'llm-dataset', owner: 'group:default/unassigned', regions: ['us-east-1'] },
+  spec: {
+    type: 'llm-dataset',
+    owner: 'group:default/unassigned',
+    regions: ['us-east-1'],
+  },
 } as LlmEntity;
 
 describe('inventoryRow', () => {
@@ -70,7 +76,9 @@ describe('inventoryRow', () => {
   });
 
   it('says unknown, not no, when nothing is declared', () => {
-    expect(inventoryRow(discovered, DEFAULT_DATA_CATEGORY_VOCABULARY)).toMatchObject({
+    expect(
+      inventoryRow(discovered, DEFAULT_DATA_CATEGORY_VOCABULARY),
+    ).toMatchObject({
       personalData: 'unknown',
       specialCategory: 'unknown',
       dataCategories: [],

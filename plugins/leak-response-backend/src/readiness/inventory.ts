@@ -96,8 +96,7 @@ export function inventoryRow(
       const country = regionCountry(region);
       return country ? `${region} (${country})` : region;
     }),
-    purpose:
-      asset.spec.type === 'llm-dataset' ? asset.spec.purpose ?? '' : '',
+    purpose: asset.spec.type === 'llm-dataset' ? asset.spec.purpose ?? '' : '',
     lineage,
     arn: asset.metadata.annotations?.['amazonaws.com/arn'] ?? '',
     unclassified:
@@ -144,9 +143,9 @@ export function inventoryMarkdown(
   const rule = `|${COLUMNS.map(() => ' --- |').join('')}`;
   const body = rows.map(
     row =>
-      `| ${COLUMNS.map(c =>
-        markdownCell(cellText(row[c.key], ', ')),
-      ).join(' | ')} |`,
+      `| ${COLUMNS.map(c => markdownCell(cellText(row[c.key], ', '))).join(
+        ' | ',
+      )} |`,
   );
   return [
     `# Record of processing activities: LLM assets${
@@ -155,7 +154,9 @@ export function inventoryMarkdown(
     '',
     `Generated ${options.generatedAt} from the software catalog: ${
       rows.length
-    } asset${rows.length === 1 ? '' : 's'} (models, datasets and endpoints) with their owner, data categories, data subjects, regions and lineage.`,
+    } asset${
+      rows.length === 1 ? '' : 's'
+    } (models, datasets and endpoints) with their owner, data categories, data subjects, regions and lineage.`,
     '',
     header,
     rule,

@@ -131,7 +131,10 @@ describe('GET /v1/readiness', () => {
         'system:default/customer-support',
       ]),
     );
-    expect(report.systems.find(s => s.systemRef === 'system:default/ml-platform')?.title).toBeTruthy();
+    expect(
+      report.systems.find(s => s.systemRef === 'system:default/ml-platform')
+        ?.title,
+    ).toBeTruthy();
   });
 
   it('answers 401 without credentials', async () => {

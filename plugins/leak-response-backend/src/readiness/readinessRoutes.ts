@@ -21,9 +21,9 @@ export function parseInventoryFormat(value: unknown): InventoryFormat {
     !(INVENTORY_FORMATS as readonly string[]).includes(value)
   ) {
     throw new InputError(
-      `format: must be one of ${INVENTORY_FORMATS.join(', ')}; got ${JSON.stringify(
-        value,
-      )}`,
+      `format: must be one of ${INVENTORY_FORMATS.join(
+        ', ',
+      )}; got ${JSON.stringify(value)}`,
     );
   }
   return value as InventoryFormat;

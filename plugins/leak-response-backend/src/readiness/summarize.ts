@@ -43,7 +43,10 @@ export function summarizeReadiness(options: {
     }))
     .sort((a, b) => {
       if (!a.systemRef !== !b.systemRef) return a.systemRef ? -1 : 1;
-      return a.score - b.score || (a.systemRef ?? '').localeCompare(b.systemRef ?? '');
+      return (
+        a.score - b.score ||
+        (a.systemRef ?? '').localeCompare(b.systemRef ?? '')
+      );
     });
 
   const gapCounts = Object.fromEntries(

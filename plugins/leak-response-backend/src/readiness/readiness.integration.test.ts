@@ -1,0 +1,288 @@
+/*
+ * Readiness and the inventory through the HTTP API, against the real catalog
+ * backend with the LLM catalog module, the example catalog and AWS discovery
+ * (the real SDK client against the local Tagging API server), with exercises
+ * stored in SQLite and in PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
+// The module keeps its Tagging API test server out of its public entry
+// point, and its package.json has no ./testUtils export (yet) to reach it by.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { TaggingApiTestServer } from '@leak-response/plugin-catalog-backend-module-llm/src/testUtils/TaggingApiTestServer';
+import { ReadinessReport } from '@leak-response/plugin-leak-response-common';
+import knexFactory from 'knex';
+import request from 'supertest';
+import { leakResponsePlugin } from '../plugin';
+
+jest.setTimeout(180_000);
+
+const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const ACCOUNT = '111122223333';
+const RAW_UPLOADS_ARN = 'arn:aws:s3:::shopwise-raw-uploads';
+
+const location = (file: string) => ({
+  type: 'file',
+  target: path.join(EXAMPLES_DIR, file),
+});
+
+function databaseConfig(id: string, prefix: string) {
+  return id === 'POSTGRES_15'
+    ? { client: 'pg', connection: PG, prefix }
+    : {
+        client: 'better-sqlite3',
+        connection: { directory: path.join(os.tmpdir(), prefix) },
+      };
+}
+
+async function dropPostgresDatabases(prefix: string) {
+  const admin = knexFactory({ client: 'pg', connection: PG });
+  try {
+    const { rows } = await admin.raw(
+      'select datname from pg_database where datname like ?',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows) {
+      await admin.raw('drop database if exists ?? with (force)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
+const auth = mockCredentials.user.header();
+
+describe.each(databases.eachSupportedId())(
+  'readiness with the real catalog and AWS discovery on %p',
+  databaseId => {
+    let tagging: TaggingApiTestServer;
+    let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
+    let server: any;
+    const prefix = `lr_rd_${randomBytes(4).toString('hex')}_`;
+
+    beforeAll(async () => {
+      tagging = await TaggingApiTestServer.start();
+      // A bucket someone created for model training and never tagged.
+      tagging.setResources('eu-west-1', [
+        {
+          arn: RAW_UPLOADS_ARN,
+          tags: { 'llm:type': 'llm-dataset' },
+        },
+      ]);
+      if (databaseId !== 'POSTGRES_15') {
+        fs.mkdirSync(path.join(os.tmpdir(), prefix));
+      }
+      backend = await startTestBackend({
+        features: [
+          catalogBackend,
+          catalogModuleLlm,
+          leakResponsePlugin,
+          databaseServiceFactory,
+          mockServices.rootConfig.factory({
+            data: {
+              backend: { database: databaseConfig(databaseId, prefix) },
+              aws: {
+                accounts: [
+                  {
+                    accountId: ACCOUNT,
+                    accessKeyId: 'AKIDTESTONLY',
+                    secretAccessKey: 'test-secret',
+                  },
+                ],
+              },
+              catalog: {
+                rules: [
+                  {
+                    allow: [
+                      'Component',
+                      'System',
+                      'Resource',
+                      'Location',
+                      'Domain',
+                      'User',
+                      'Group',
+                    ],
+                  },
+                ],
+                locations: [
+                  location('systems.yaml'),
+                  location('llm-resources.yaml'),
+                  location('org.yaml'),
+                ],
+                providers: {
+                  llmAws: {
+                    shopwise: {
+                      accountId: ACCOUNT,
+                      regions: ['eu-west-1'],
+                      endpoint: tagging.endpoint,
+                      schedule: {
+                        frequency: { minutes: 30 },
+                        timeout: { minutes: 5 },
+                      },
+                    },
+                  },
+                },
+              },
+              leakResponse: {
+                organisation: { name: 'Shopwise' },
+                roles: {
+                  compliance: 'group:dpo-office',
+                  security: 'group:security-ir',
+                  legal: 'group:legal',
+                  communications: 'group:communications',
+                },
+              },
+            },
+          }),
+        ],
+      });
+      server = backend.server;
+
+      // Wait until the example catalog, its lineage and the discovered
+      // bucket are in (the plan reaches the surfaces once relations exist).
+      const started = Date.now();
+      for (;;) {
+        const [plan, readiness] = await Promise.all([
+          request(server)
+            .get(
+              '/api/leak-response/v1/entities/resource/default/support-assistant-v4/plan',
+            )
+            .set('Authorization', auth),
+          request(server)
+            .get('/api/leak-response/v1/readiness')
+            .set('Authorization', auth),
+        ]);
+        const refs: string[] =
+          plan.status === 200
+            ? plan.body.impact.entities.map(
+                (e: { entityRef: string }) => e.entityRef,
+              )
+            : [];
+        if (
+          refs.includes('resource:default/support-transcripts-2025') &&
+          readiness.body.assets?.length === 22
+        ) {
+          break;
+        }
+        if (Date.now() - started > 120_000) {
+          throw new Error(
+            `catalog not ready: plan ${plan.status}, ${readiness.body.assets?.length} assets`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+      await tagging?.close();
+      if (databaseId === 'POSTGRES_15') {
+        await dropPostgresDatabases(prefix);
+      } else {
+        fs.rmSync(path.join(os.tmpdir(), prefix), {
+          recursive: true,
+          force: true,
+        });
+      }
+    });
+
+    it('lists the discovered, unclassified bucket and counts recent exercises only', async () => {
+      const launch = (entityRef: string, awareAt: string) =>
+        request(server)
+          .post('/api/leak-response/v1/incidents')
+          .set('Authorization', auth)
+          .send({
+            entityRef,
+            leakType: 'model-weight-exfiltration',
+            exercise: true,
+            awareAt,
+          });
+      const now = Date.now();
+      const day = 24 * 3600 * 1000;
+      const recent = new Date(now - 10 * day).toISOString();
+      expect(
+        (await launch('resource:default/support-assistant-v4', recent)).status,
+      ).toBe(201);
+      // A drill a season ago no longer counts.
+      expect(
+        (
+          await launch(
+            'resource:default/recsys-llm-v3',
+            new Date(now - 120 * day).toISOString(),
+          )
+        ).status,
+      ).toBe(201);
+
+      const res = await request(server)
+        .get('/api/leak-response/v1/readiness')
+        .set('Authorization', auth);
+      expect(res.status).toBe(200);
+      const report = res.body as ReadinessReport;
+      const byRef = new Map(report.assets.map(a => [a.entityRef, a]));
+
+      const unclassified = report.assets.filter(a =>
+        a.gaps.some(g => g.kind === 'unclassified'),
+      );
+      expect(unclassified).toHaveLength(1);
+      const [bucket] = unclassified;
+      expect(bucket.type).toBe('llm-dataset');
+      expect(bucket.gaps.map(g => g.kind)).toEqual(
+        expect.arrayContaining(['no-owner', 'no-data-categories']),
+      );
+      expect(bucket.gaps.find(g => g.kind === 'unclassified')?.details).toEqual(
+        ['missing tag llm:data-categories', 'missing tag owner'],
+      );
+      expect(report.gapCounts.unclassified).toBe(1);
+
+      const support = byRef.get('resource:default/support-assistant-v4')!;
+      expect(new Date(support.lastExerciseAt!).toISOString()).toBe(recent);
+      // The drill reached the support transcripts the model was trained on.
+      expect(
+        byRef.get('resource:default/support-transcripts-2025')!.lastExerciseAt,
+      ).toBe(support.lastExerciseAt);
+      const recsys = byRef.get('resource:default/recsys-llm-v3')!;
+      expect(recsys.lastExerciseAt).toBeUndefined();
+      expect(recsys.gaps.map(g => g.kind)).toContain('no-recent-exercise');
+
+      // wei.tan (security-ir) lacks a training: the rotation has gaps.
+      expect(
+        recsys.gaps.find(g => g.kind === 'no-trained-on-call')?.details,
+      ).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^group:default\/security-ir: user:default\/wei\.tan is on call .* without ai-data-categorization$/,
+          ),
+        ]),
+      );
+      expect(report.systems.length).toBeGreaterThanOrEqual(5);
+      expect(report.systems.at(-1)).toMatchObject({ assetCount: 1 });
+      expect(report.systems.at(-1)?.systemRef).toBeUndefined();
+    });
+
+    it('exports the inventory with the discovered bucket in it', async () => {
+      const res = await request(server)
+        .get('/api/leak-response/v1/inventory?format=csv')
+        .set('Authorization', auth);
+      expect(res.status).toBe(200);
+      const lines = res.text.trimEnd().split('\r\n');
+      expect(lines).toHaveLength(23);
+      const bucket = lines.find(l => l.includes(RAW_UPLOADS_ARN))!;
+      expect(bucket).toContain('llm-dataset');
+      expect(bucket).toContain('eu-west-1 (IE)');
+      expect(bucket.endsWith(',yes')).toBe(true);
+    });
+  },
+);

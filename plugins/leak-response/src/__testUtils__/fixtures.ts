@@ -18,7 +18,7 @@ export const modelEntity: Entity = {
   },
 };
 
-function obligation(partial: Partial<Obligation>): Obligation {
+export function obligation(partial: Partial<Obligation>): Obligation {
   return {
     ruleId: 'gdpr-art33',
     regime: 'GDPR',

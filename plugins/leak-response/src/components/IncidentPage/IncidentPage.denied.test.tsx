@@ -67,6 +67,10 @@ describe('IncidentPage without permissions', () => {
     ).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Save assessment' })).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Draft notice' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Not required' })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Correct awareness time' }),
+    ).toBeDisabled();
     const notice = within(
       screen.getByRole('region', { name: 'Notice GDPR → Lead supervisory authority' }),
     );

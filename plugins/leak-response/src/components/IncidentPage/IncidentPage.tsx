@@ -10,6 +10,7 @@ import {
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
+import { useSignal } from '@backstage/plugin-signals-react';
 import {
   Box,
   Button,
@@ -27,6 +28,7 @@ import {
 import { Alert } from '@material-ui/lab';
 import {
   INCIDENT_TRANSITIONS,
+  incidentSignalChannel,
   incidentUpdatePermission,
   IncidentRecord,
 } from '@leak-response/plugin-leak-response-common';
@@ -34,15 +36,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { DateTime, formatLocal, messageOf, useNow } from '../shared';
+import { DateTime, formatLocal, formatUtc, messageOf, useNow } from '../shared';
 import { AssessmentForm } from './AssessmentForm';
+import { AwarenessDialog } from './DecisionDialogs';
 import { NoticesCard } from './NoticesCard';
 import { ObligationClocks } from './ObligationClocks';
 import { TasksCard } from './TasksCard';
 import { RunChange } from './types';
 
-/** How often the page re-reads the incident, so others' changes show. */
+/**
+ * How often the page re-reads the incident when signals are unavailable, so
+ * that others' changes show.
+ */
 export const INCIDENT_REFRESH_MS = 15_000;
+
+/**
+ * With signals the backend announces each change; the page still re-reads
+ * now and then in case a message was lost (a dropped connection).
+ */
+export const INCIDENT_SIGNALLED_REFRESH_MS = 5 * 60_000;
 
 function download(name: string, text: string, type: string) {
   if (typeof URL.createObjectURL !== 'function') return;
@@ -56,8 +68,10 @@ function download(name: string, text: string, type: string) {
 
 /**
  * One incident: clocks per obligation, tasks, affected entities, the
- * assessment, notices, timeline and report export. Re-reads the incident
- * every few seconds so that changes by other responders appear.
+ * assessment, notices, timeline and report export. Changes by other
+ * responders appear live: the page re-reads the incident when the backend
+ * signals a change on `incidentSignalChannel(id)`, and polls every few
+ * seconds instead when the app has no signals.
  */
 export const IncidentPage = (props: { refreshMs?: number }) => {
   const { id = '' } = useParams();
@@ -70,6 +84,10 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
   });
   const [record, setRecord] = useState<IncidentRecord>();
   const [error, setError] = useState<Error>();
+  const [correctingAwareness, setCorrectingAwareness] = useState(false);
+  const { lastSignal, isSignalsAvailable } = useSignal(
+    incidentSignalChannel(id),
+  );
   // Bumped by every change, so that a refresh started before a change never
   // overwrites the record the change returned.
   const generation = useRef(0);
@@ -85,11 +103,18 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
     }
   }, [api, id]);
 
+  const pollMs = isSignalsAvailable
+    ? INCIDENT_SIGNALLED_REFRESH_MS
+    : props.refreshMs ?? INCIDENT_REFRESH_MS;
   useEffect(() => {
     load();
-    const timer = setInterval(load, props.refreshMs ?? INCIDENT_REFRESH_MS);
+    const timer = setInterval(load, pollMs);
     return () => clearInterval(timer);
-  }, [load, props.refreshMs]);
+  }, [load, pollMs]);
+
+  useEffect(() => {
+    if (lastSignal) load();
+  }, [lastSignal, load]);
 
   const run: RunChange = async (change, success) => {
     generation.current += 1;
@@ -143,7 +168,14 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
         typeLink={rootRoute()}
       >
         <HeaderLabel label="Status" value={record.status} />
-        <HeaderLabel label="Aware since" value={formatLocal(record.awareAt)} />
+        <HeaderLabel
+          label="Aware since"
+          value={
+            <span title={`${formatUtc(record.awareAt)} (UTC)`}>
+              {formatLocal(record.awareAt)}
+            </span>
+          }
+        />
         {record.exercise && <HeaderLabel label="Exercise" value="yes" />}
       </Header>
       <Content>
@@ -173,10 +205,29 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
               {next === 'closed' ? 'Close' : `Move to ${next}`}
             </Button>
           ))}
+          <Button
+            variant="outlined"
+            disabled={!canUpdate}
+            onClick={() => setCorrectingAwareness(true)}
+          >
+            Correct awareness time
+          </Button>
           <Button variant="outlined" onClick={exportReport}>
             Export report
           </Button>
         </Box>
+        {correctingAwareness && (
+          <AwarenessDialog
+            awareAt={record.awareAt}
+            onClose={() => setCorrectingAwareness(false)}
+            onCorrect={(awareAt, reason) =>
+              run(
+                () => api.correctAwareness(record.id, awareAt, reason),
+                'Awareness time corrected; deadlines recomputed',
+              )
+            }
+          />
+        )}
         <Grid container spacing={3}>
           <Grid item xs={12}>
             <InfoCard title="Incident">
@@ -201,6 +252,14 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
                 run(
                   () => api.draftNotice(record.id, obligationId),
                   'Notice drafted',
+                )
+              }
+              onDecide={(obligationId, decision) =>
+                run(
+                  () => api.decideObligation(record.id, obligationId, decision),
+                  decision.status === 'not-required'
+                    ? 'Obligation marked not required'
+                    : 'Obligation reopened',
                 )
               }
             />

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import {
+  Box,
   Button,
   Table,
   TableBody,
@@ -13,7 +14,10 @@ import {
   IncidentObligation,
   IncidentRecord,
 } from '@leak-response/plugin-leak-response-common';
+import { useState } from 'react';
+import { ObligationDecision } from '../../api';
 import { Countdown, DateTime, urgencyOf } from '../shared';
+import { NotRequiredDialog } from './DecisionDialogs';
 
 const DONE = new Set(['submitted', 'not-required']);
 
@@ -41,7 +45,12 @@ const DeadlineChart = (props: { record: IncidentRecord; now: number }) => {
     <div aria-label="Deadline timeline" role="img" style={{ position: 'relative', margin: '8px 0 16px' }}>
       {dated.map(o => (
         <div key={o.id} style={{ display: 'flex', alignItems: 'center', height: 18 }}>
-          <Typography variant="caption" style={{ width: 160, flexShrink: 0 }} noWrap>
+          <Typography
+            variant="caption"
+            style={{ width: 200, flexShrink: 0, paddingRight: 8 }}
+            noWrap
+            title={`${o.regime} · ${o.recipient}`}
+          >
             {o.regime} · {o.recipient}
           </Typography>
           <div style={{ position: 'relative', flexGrow: 1, height: 10 }}>
@@ -71,26 +80,49 @@ const DeadlineChart = (props: { record: IncidentRecord; now: number }) => {
   );
 };
 
+const OPEN = new Set(['pending', 'to-be-determined']);
+
+// Long regimes, recipients and justifications wrap inside the cell instead of
+// running past the card's edge.
+const wrap = { overflowWrap: 'anywhere' as const };
+
 /**
  * A clock per obligation: time left coloured by urgency (overdue in red),
- * the deadline timeline, and the obligation's status and reasons.
+ * the deadline timeline, and the obligation's status and reasons. Open
+ * obligations can get a notice drafted or be marked not required with a
+ * justification; a not-required one can be reopened.
  */
 export const ObligationClocks = (props: {
   record: IncidentRecord;
   now: number;
   canUpdate: boolean;
   onDraftNotice: (obligationId: string) => void;
+  onDecide: (
+    obligationId: string,
+    decision: ObligationDecision,
+  ) => Promise<boolean>;
 }) => {
-  const { record, now, canUpdate, onDraftNotice } = props;
+  const { record, now, canUpdate, onDraftNotice, onDecide } = props;
+  const [deciding, setDeciding] = useState<IncidentObligation>();
   const noticeFor = new Set(record.notices.map(n => n.obligationId));
   return (
     <InfoCard title="Obligations and clocks">
       <DeadlineChart record={record} now={now} />
+      {deciding && (
+        <NotRequiredDialog
+          obligation={deciding}
+          onClose={() => setDeciding(undefined)}
+          onDecide={justification =>
+            onDecide(deciding.id, { status: 'not-required', justification })
+          }
+        />
+      )}
       {record.obligations.length === 0 ? (
         <Typography variant="body2">
           No notification obligation applies to this incident.
         </Typography>
       ) : (
+        <Box style={{ overflowX: 'auto' }}>
         <Table size="small" aria-label="Obligations">
           <TableHead>
             <TableRow>
@@ -105,7 +137,7 @@ export const ObligationClocks = (props: {
           <TableBody>
             {record.obligations.map(o => (
               <TableRow key={o.id}>
-                <TableCell>
+                <TableCell style={wrap}>
                   <Tooltip title={reasonsOf(o).join(' · ')}>
                     <span>{o.regime}</span>
                   </Tooltip>
@@ -113,8 +145,8 @@ export const ObligationClocks = (props: {
                     {o.stage}
                   </Typography>
                 </TableCell>
-                <TableCell>{o.recipient}</TableCell>
-                <TableCell>
+                <TableCell style={wrap}>{o.recipient}</TableCell>
+                <TableCell style={{ ...wrap, maxWidth: 360 }}>
                   {o.status}
                   {o.justification && (
                     <Typography variant="caption" display="block">
@@ -131,18 +163,32 @@ export const ObligationClocks = (props: {
                     (o.dueAt ? <Countdown at={o.dueAt} now={now} /> : '—')}
                 </TableCell>
                 <TableCell>
-                  {canUpdate &&
-                    !noticeFor.has(o.id) &&
-                    (o.status === 'pending' || o.status === 'to-be-determined') && (
-                      <Button size="small" onClick={() => onDraftNotice(o.id)}>
-                        Draft notice
+                  {canUpdate && OPEN.has(o.status) && (
+                    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+                      {!noticeFor.has(o.id) && (
+                        <Button size="small" onClick={() => onDraftNotice(o.id)}>
+                          Draft notice
+                        </Button>
+                      )}
+                      <Button size="small" onClick={() => setDeciding(o)}>
+                        Not required
                       </Button>
-                    )}
+                    </Box>
+                  )}
+                  {canUpdate && o.status === 'not-required' && (
+                    <Button
+                      size="small"
+                      onClick={() => onDecide(o.id, { status: 'pending' })}
+                    >
+                      Reopen
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        </Box>
       )}
     </InfoCard>
   );

@@ -120,4 +120,15 @@ describe('LaunchPlaybookDialog', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
+
+  it('focuses the leak type and launches with Enter from a one-line field', async () => {
+    const launchIncident = jest.fn(async () => ({ ...incident, id: 'inc-9' }));
+    await render({ getPlan: async () => plan, launchIncident });
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByRole('button', { name: /^Leak type/ })).toHaveFocus();
+    await userEvent.click(dialog.getByLabelText('Aware since (your time zone)'));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(launchIncident).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('incident page')).toBeInTheDocument();
+  });
 });

@@ -3,10 +3,6 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   Grid,
   MenuItem,
@@ -29,15 +25,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { leakResponseApiRef } from '../../api';
 import { incidentRouteRef } from '../../routes';
 import { DueText } from '../EntityLeakResponseContent/ObligationsPreviewCard';
-import { messageOf } from '../shared';
-
-/** `YYYY-MM-DDTHH:mm` in the user's zone, for a datetime-local input. */
-function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate(),
-  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+import {
+  FormDialog,
+  formatUtc,
+  fromLocalInput,
+  messageOf,
+  toLocalInput,
+} from '../shared';
 
 function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -71,10 +65,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
   const [error, setError] = useState<string>();
   const idempotencyKey = useMemo(() => newKey(), []);
 
-  const awareIso = useMemo(() => {
-    const date = new Date(awareAt);
-    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-  }, [awareAt]);
+  const awareIso = useMemo(() => fromLocalInput(awareAt), [awareAt]);
 
   const preview = useAsync(async () => {
     if (!open || !awareIso) return undefined;
@@ -111,17 +102,17 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
   };
 
   return (
-    <Dialog
+    <FormDialog
+      id="launch-playbook"
       open={open}
       onClose={onClose}
       maxWidth="md"
-      fullWidth
-      aria-labelledby="launch-playbook-title"
+      title={`Launch the playbook for ${entityRef}`}
+      submitLabel={exercise ? 'Launch exercise' : 'Launch incident'}
+      canSubmit={!submitting && Boolean(awareIso)}
+      onSubmit={launch}
+      error={error}
     >
-      <DialogTitle id="launch-playbook-title">
-        Launch the playbook for {entityRef}
-      </DialogTitle>
-      <DialogContent>
         <Grid container spacing={2}>
           <Grid item xs={12} sm={6}>
             <TextField
@@ -129,6 +120,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
               fullWidth
               id="launch-leak-type"
               label="Leak type"
+              autoFocus
               value={leakType}
               onChange={e => setLeakType(e.target.value as LeakType)}
               SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
@@ -169,7 +161,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
               error={!awareIso}
               helperText={
                 awareIso
-                  ? `${awareIso} UTC — deadlines run from here`
+                  ? `${formatUtc(awareIso)} UTC — deadlines run from here`
                   : 'Enter when the organisation became aware'
               }
             />
@@ -228,25 +220,8 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
                 </ul>
               ))}
           </Grid>
-          {error && (
-            <Grid item xs={12}>
-              <Alert severity="error">{error}</Alert>
-            </Grid>
-          )}
         </Grid>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={launch}
-          disabled={submitting || !awareIso}
-        >
-          {exercise ? 'Launch exercise' : 'Launch incident'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 };
 

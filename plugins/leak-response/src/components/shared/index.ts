@@ -2,3 +2,5 @@ export { DateTime } from './DateTime';
 export { Countdown } from './Countdown';
 export { messageOf } from './errors';
 export * from './time';
+export { FormDialog } from './FormDialog';
+export type { FormDialogProps } from './FormDialog';

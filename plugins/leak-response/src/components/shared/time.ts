@@ -67,3 +67,17 @@ export function useNow(intervalMs = 30_000): number {
   }, [intervalMs]);
   return now;
 }
+
+/** `YYYY-MM-DDTHH:mm` in the user's zone, for a datetime-local input. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The ISO time of a datetime-local value, or undefined when incomplete. */
+export function fromLocalInput(value: string): string | undefined {
+  const date = new Date(value);
+  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}

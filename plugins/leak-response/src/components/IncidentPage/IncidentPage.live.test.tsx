@@ -1,0 +1,245 @@
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  IncidentRecord,
+  incidentSignalChannel,
+} from '@leak-response/plugin-leak-response-common';
+import { Route, Routes } from 'react-router-dom';
+import { LeakResponseApi, leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { incident } from '../../__testUtils__/fixtures';
+import { IncidentPage } from './IncidentPage';
+
+jest.setTimeout(30_000);
+
+type Listener = (message: unknown) => void;
+
+/** The signals API as the app provides it, driven by the test. */
+function signals() {
+  const listeners = new Map<string, Listener>();
+  return {
+    listeners,
+    api: {
+      subscribe: (channel: string, onMessage: Listener) => {
+        listeners.set(channel, onMessage);
+        return { unsubscribe: () => listeners.delete(channel) };
+      },
+    },
+  };
+}
+
+function render(
+  api: Partial<LeakResponseApi>,
+  options: { signalApi?: unknown; refreshMs?: number } = {},
+) {
+  const apis: Array<[any, any]> = [
+    [leakResponseApiRef, api],
+    [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.ALLOW })],
+    [alertApiRef, { post: jest.fn(), alert$: jest.fn() }],
+  ];
+  if (options.signalApi) apis.push([signalApiRef, options.signalApi]);
+  return renderInTestApp(
+    <TestApiProvider apis={apis}>
+      <Routes>
+        <Route
+          path="/incidents/:id"
+          element={<IncidentPage refreshMs={options.refreshMs} />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: ['/incidents/inc-1'],
+      mountedRoutes: {
+        '/leak-response': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+const [art33, art34] = incident.obligations;
+
+function rowOf(recipient: string) {
+  const table = within(screen.getByRole('table', { name: 'Obligations' }));
+  return within(table.getByText(recipient).closest('tr')!);
+}
+
+describe('IncidentPage decisions', () => {
+  it('marks an obligation not required only with a justification, submitted with Ctrl+Enter', async () => {
+    const decided: IncidentRecord = {
+      ...incident,
+      obligations: [
+        art33,
+        {
+          ...art34,
+          status: 'not-required',
+          justification: 'Encrypted at rest; key not exposed',
+          decidedBy: 'user:default/guest',
+        },
+      ],
+    };
+    const decideObligation = jest.fn(async () => decided);
+    await render({ getIncident: async () => incident, decideObligation });
+    await screen.findByRole('table', { name: 'Obligations' });
+    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+
+    const dialog = within(await screen.findByRole('dialog'));
+    const justification = dialog.getByRole('textbox', { name: 'Justification' });
+    expect(justification).toHaveFocus();
+    const save = dialog.getByRole('button', { name: 'Mark not required' });
+    expect(save).toBeDisabled();
+    await userEvent.keyboard('too short');
+    expect(save).toBeDisabled();
+    expect(dialog.getByText(/At least 10 characters \(9 so far\)/)).toBeInTheDocument();
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    expect(decideObligation).not.toHaveBeenCalled();
+
+    await userEvent.clear(justification);
+    await userEvent.type(justification, 'Encrypted at rest; key not exposed');
+    expect(save).toBeEnabled();
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    expect(decideObligation).toHaveBeenCalledWith('inc-1', art34.id, {
+      status: 'not-required',
+      justification: 'Encrypted at rest; key not exposed',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const row = rowOf('Data subjects');
+    expect(row.getByText('not-required')).toBeInTheDocument();
+    expect(row.getByText('Encrypted at rest; key not exposed')).toBeInTheDocument();
+    expect(row.getByText('done')).toBeInTheDocument();
+  });
+
+  it('closes the justification dialog on Escape without deciding', async () => {
+    const decideObligation = jest.fn();
+    await render({ getIncident: async () => incident, decideObligation });
+    await screen.findByRole('table', { name: 'Obligations' });
+    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(decideObligation).not.toHaveBeenCalled();
+  });
+
+  it('reopens an obligation marked not required', async () => {
+    const notRequired: IncidentRecord = {
+      ...incident,
+      obligations: [
+        art33,
+        { ...art34, status: 'not-required', justification: 'Encrypted at rest' },
+      ],
+    };
+    const decideObligation = jest.fn(async () => incident);
+    await render({ getIncident: async () => notRequired, decideObligation });
+    await screen.findByRole('table', { name: 'Obligations' });
+    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Reopen' }));
+    expect(decideObligation).toHaveBeenCalledWith('inc-1', art34.id, { status: 'pending' });
+    await waitFor(() =>
+      expect(rowOf('Data subjects').getByText('to-be-determined')).toBeInTheDocument(),
+    );
+  });
+
+  it('keeps the dialog open with the backend message when the decision fails', async () => {
+    const decideObligation = jest.fn(async () => {
+      throw Object.assign(new Error('Request failed'), {
+        cause: { message: 'body.justification: String must contain at least 10 character(s)' },
+      });
+    });
+    await render({ getIncident: async () => incident, decideObligation });
+    await screen.findByRole('table', { name: 'Obligations' });
+    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await userEvent.type(
+      dialog.getByRole('textbox', { name: 'Justification' }),
+      'Risk unlikely for the subjects',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Mark not required' }));
+    expect(decideObligation).toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Mark not required' })).toBeEnabled();
+  });
+
+  it('corrects the awareness time with a reason, Enter submitting', async () => {
+    const corrected: IncidentRecord = {
+      ...incident,
+      awareAt: '2026-11-20T07:00:00.000Z',
+      timeline: [
+        ...incident.timeline,
+        {
+          sequence: 2,
+          at: '2026-11-20T10:00:00.000Z',
+          actor: 'user:default/guest',
+          type: 'awareness-corrected',
+          message: 'Awareness corrected: SOC mail at 07:00',
+        },
+      ],
+    };
+    const correctAwareness = jest.fn(async () => corrected);
+    await render({ getIncident: async () => incident, correctAwareness });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Correct awareness time' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    const at = dialog.getByLabelText('Aware since (your time zone)');
+    expect(at).toHaveFocus();
+    const submit = dialog.getByRole('button', { name: 'Correct and re-evaluate' });
+    // unchanged time and no reason: nothing to correct
+    expect(submit).toBeDisabled();
+    const earlier = new Date('2026-11-20T07:00:00.000Z');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${earlier.getFullYear()}-${pad(earlier.getMonth() + 1)}-${pad(
+      earlier.getDate(),
+    )}T${pad(earlier.getHours())}:${pad(earlier.getMinutes())}`;
+    await userEvent.clear(at);
+    await userEvent.type(at, local);
+    expect(dialog.getByText('2026-11-20T07:00:00Z UTC')).toBeInTheDocument();
+    const reason = dialog.getByRole('textbox', { name: 'Reason for the correction' });
+    await userEvent.type(reason, 'SOC mail at 07:00{Enter}');
+    expect(correctAwareness).toHaveBeenCalledWith(
+      'inc-1',
+      '2026-11-20T07:00:00.000Z',
+      'SOC mail at 07:00',
+    );
+    expect(
+      await screen.findByText('Awareness corrected: SOC mail at 07:00'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+});
+
+describe('IncidentPage live refresh', () => {
+  it('re-reads the incident when the backend signals a change on its channel', async () => {
+    const { api: signalApi, listeners } = signals();
+    let current = incident;
+    const getIncident = jest.fn(async () => current);
+    await render({ getIncident }, { signalApi, refreshMs: 100 });
+    await screen.findByText('1 of 2 done');
+    await waitFor(() =>
+      expect(listeners.has(incidentSignalChannel('inc-1'))).toBe(true),
+    );
+    // with signals the fast polling is off: no re-read without a message
+    const reads = getIncident.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 400));
+    expect(getIncident.mock.calls.length).toBe(reads);
+
+    current = { ...incident, status: 'investigating' };
+    act(() => {
+      listeners.get(incidentSignalChannel('inc-1'))!({
+        incidentId: 'inc-1',
+        change: 'status',
+      });
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Move to contained' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -12,7 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
 import { LeakResponseApi, leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { modelEntity, plan } from '../../__testUtils__/fixtures';
+import { modelEntity, obligation, plan } from '../../__testUtils__/fixtures';
 import { EntityLeakResponseContent } from './EntityLeakResponseContent';
 
 async function render(
@@ -125,6 +125,60 @@ describe('EntityLeakResponseContent', () => {
     expect(screen.getByText('Not applicable (1)')).toBeInTheDocument();
     await userEvent.click(screen.getByText('Not applicable (1)'));
     expect(screen.getByText('No data subjects in US-CA')).toBeVisible();
+  });
+
+  it('groups the obligations still to be determined by the question that settles them', async () => {
+    const risk = { about: 'answers.risk', question: 'How likely is a risk to individuals?' };
+    const where = { about: 'facts.dataSubjects', question: 'Where do the data subjects live?' };
+    const undetermined = [
+      ['gdpr-art34', 'GDPR', 'Data subjects', risk],
+      ['ukgdpr34', 'UK GDPR', 'Data subjects (UK)', risk],
+      ['lgpd48', 'LGPD', 'ANPD', risk],
+      ['ccpa', 'CA 1798.82', 'California residents', where],
+    ].map(([ruleId, regime, recipient, question]) =>
+      obligation({
+        ruleId: ruleId as string,
+        regime: regime as string,
+        recipient: recipient as string,
+        status: 'to-be-determined',
+        openQuestions: [question as { about: string; question: string }],
+      }),
+    );
+    const evaluated = plan.obligations as Extract<
+      typeof plan.obligations,
+      { status: 'evaluated' }
+    >;
+    await render({
+      getPlan: async () => ({
+        ...plan,
+        obligations: {
+          ...evaluated,
+          obligations: [...evaluated.obligations, ...undetermined],
+        },
+      }),
+    });
+    expect(
+      await screen.findByText(
+        '1 obligation(s) would start; 4 to be determined; 1 do not apply',
+      ),
+    ).toBeInTheDocument();
+    // more than three: folded until asked for
+    const fold = screen.getByText('To be determined (4)');
+    expect(screen.queryByText('LGPD')).not.toBeInTheDocument();
+    await userEvent.click(fold);
+    const riskGroup = within(
+      await screen.findByRole('region', { name: risk.question }),
+    );
+    expect(riskGroup.getByText(`${risk.question} (3)`)).toBeInTheDocument();
+    expect(riskGroup.getByText('LGPD')).toBeInTheDocument();
+    const whereGroup = within(screen.getByRole('region', { name: where.question }));
+    expect(whereGroup.getByText('CA 1798.82')).toBeInTheDocument();
+    // the biggest group comes first
+    const groups = screen.getAllByRole('region', { name: /\?$/ });
+    expect(groups.map(g => g.getAttribute('aria-label'))).toEqual([
+      risk.question,
+      where.question,
+    ]);
   });
 
   it('says so when the obligations could not be evaluated', async () => {

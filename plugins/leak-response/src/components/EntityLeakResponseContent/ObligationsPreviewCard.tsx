@@ -3,6 +3,7 @@ import {
   Accordion,
   AccordionDetails,
   AccordionSummary,
+  Box,
   List,
   ListItem,
   ListItemText,
@@ -14,6 +15,7 @@ import {
   Obligation,
   PlanObligations,
 } from '@leak-response/plugin-leak-response-common';
+import { ReactNode } from 'react';
 import { DateTime } from '../shared';
 
 /** A deadline in words with its due time in the user's zone. */
@@ -38,16 +40,21 @@ export const DueText = ({ due }: { due?: Due }) => {
   }
 };
 
+// Reasons and recipients can be long (entity refs, law names): they wrap
+// inside the card rather than running past its edge.
+const wrap = { overflowWrap: 'anywhere' as const, minWidth: 0 };
+
 const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
   <ListItem alignItems="flex-start" divider>
     <ListItemText
+      style={wrap}
       primary={
         <>
           <strong>{obligation.regime}</strong> — {obligation.recipient} (
           {obligation.stage})
-          {obligation.status === 'to-be-determined' && ' · to be determined'}
         </>
       }
+      secondaryTypographyProps={{ component: 'div' }}
       secondary={
         <>
           <Typography variant="body2" component="span" display="block">
@@ -64,10 +71,90 @@ const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
   </ListItem>
 );
 
+/** The to-be-determined obligations that one open question settles. */
+export interface UndeterminedGroup {
+  question: string;
+  obligations: Obligation[];
+}
+
+/**
+ * Groups the to-be-determined obligations by the first question that would
+ * settle them (most often "is the risk high?" or "where do the data
+ * subjects live?"), largest group first, so twenty rules read as a handful
+ * of questions.
+ */
+export function groupUndetermined(obligations: Obligation[]): UndeterminedGroup[] {
+  const groups = new Map<string, UndeterminedGroup>();
+  for (const o of obligations) {
+    const question = o.openQuestions[0]?.question ?? 'Not yet known';
+    const group = groups.get(question) ?? { question, obligations: [] };
+    group.obligations.push(o);
+    groups.set(question, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.obligations.length - a.obligations.length ||
+      a.question.localeCompare(b.question),
+  );
+}
+
+const Fold = (props: {
+  id: string;
+  title: string;
+  defaultExpanded?: boolean;
+  children: ReactNode;
+}) => (
+  <Accordion defaultExpanded={props.defaultExpanded} TransitionProps={{ unmountOnExit: true }}>
+    <AccordionSummary
+      expandIcon={<ExpandMoreIcon />}
+      aria-controls={`${props.id}-content`}
+      id={`${props.id}-header`}
+    >
+      <Typography variant="body2">{props.title}</Typography>
+    </AccordionSummary>
+    <AccordionDetails style={{ display: 'block', ...wrap }}>
+      {props.children}
+    </AccordionDetails>
+  </Accordion>
+);
+
+/** Groups of to-be-determined obligations folded under their question. */
+const UndeterminedFold = ({ obligations }: { obligations: Obligation[] }) => (
+  <Fold
+    id="obligations-undetermined"
+    title={`To be determined (${obligations.length})`}
+    defaultExpanded={obligations.length <= 3}
+  >
+    {groupUndetermined(obligations).map(group => (
+      <Box key={group.question} mb={2} component="section" aria-label={group.question}>
+        <Typography variant="subtitle2" style={wrap}>
+          {group.question} ({group.obligations.length})
+        </Typography>
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {group.obligations.map(o => (
+            <li key={o.ruleId} style={wrap}>
+              <Typography variant="body2" component="span">
+                <strong>{o.regime}</strong> — {o.recipient}
+                {o.due && (
+                  <>
+                    {': '}
+                    <DueText due={o.due} />
+                  </>
+                )}
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      </Box>
+    ))}
+  </Fold>
+);
+
 /**
  * "If this leaked now": the obligations that would start, each regime with
- * its recipient, deadline and why; the ones that do not apply folded, with
- * their reasons.
+ * its recipient, deadline and why; the ones still to be determined grouped
+ * by the question that settles them; the ones that do not apply folded,
+ * with their reasons.
  */
 export const ObligationsPreviewCard = ({
   obligations,
@@ -84,20 +171,21 @@ export const ObligationsPreviewCard = ({
       </InfoCard>
     );
   }
-  const applying = obligations.obligations.filter(
-    o => o.status !== 'not-applicable',
-  );
-  const notApplicable = obligations.obligations.filter(
-    o => o.status === 'not-applicable',
-  );
+  const by = (status: Obligation['status']) =>
+    obligations.obligations.filter(o => o.status === status);
+  const applying = by('applies');
+  const undetermined = by('to-be-determined');
+  const notApplicable = by('not-applicable');
   return (
     <InfoCard
       title="If this leaked now"
-      subheader={`${applying.length} obligation(s) would start; ${notApplicable.length} do not apply`}
+      subheader={`${applying.length} obligation(s) would start; ${undetermined.length} to be determined; ${notApplicable.length} do not apply`}
     >
       {applying.length === 0 ? (
         <Typography variant="body2">
-          No notification obligation would apply.
+          {undetermined.length
+            ? 'No obligation is certain yet: the answers below decide.'
+            : 'No notification obligation would apply.'}
         </Typography>
       ) : (
         <List dense aria-label="Obligations that would apply">
@@ -106,21 +194,18 @@ export const ObligationsPreviewCard = ({
           ))}
         </List>
       )}
+      {undetermined.length > 0 && <UndeterminedFold obligations={undetermined} />}
       {notApplicable.length > 0 && (
-        <Accordion>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Typography variant="body2">
-              Not applicable ({notApplicable.length})
-            </Typography>
-          </AccordionSummary>
-          <AccordionDetails>
-            <List dense aria-label="Obligations that do not apply">
-              {notApplicable.map(o => (
-                <ObligationItem key={o.ruleId} obligation={o} />
-              ))}
-            </List>
-          </AccordionDetails>
-        </Accordion>
+        <Fold
+          id="obligations-not-applicable"
+          title={`Not applicable (${notApplicable.length})`}
+        >
+          <List dense aria-label="Obligations that do not apply">
+            {notApplicable.map(o => (
+              <ObligationItem key={o.ruleId} obligation={o} />
+            ))}
+          </List>
+        </Fold>
       )}
     </InfoCard>
   );

@@ -48,12 +48,27 @@ const Shift = ({ shift, label }: { shift?: OnCallShift; label: string }) => {
   );
 };
 
-function gapText(gap: ReadinessGap): string {
-  if (gap.kind === 'untrained-slot') {
-    return `${gap.userRef} is on call for ${gap.rotationOf} from ${gap.from} to ${gap.until} without ${gap.missingTrainings.join(', ')}`;
-  }
-  return `${gap.rotationOf} has ${gap.trainedResponders.length} trained responder(s) of ${gap.required} required during ${gap.peak} (${gap.from} – ${gap.until})`;
+function gapKey(gap: ReadinessGap): string {
+  return gap.kind === 'untrained-slot'
+    ? `${gap.kind}:${gap.rotationOf}:${gap.userRef}:${gap.from}`
+    : `${gap.kind}:${gap.rotationOf}:${gap.peak}:${gap.from}`;
 }
+
+/** A readiness gap in words, its times in the user's zone (UTC on hover). */
+const GapText = ({ gap }: { gap: ReadinessGap }) =>
+  gap.kind === 'untrained-slot' ? (
+    <>
+      {gap.userRef} is on call for {gap.rotationOf} from{' '}
+      <DateTime iso={gap.from} /> to <DateTime iso={gap.until} /> without{' '}
+      {gap.missingTrainings.join(', ')}
+    </>
+  ) : (
+    <>
+      {gap.rotationOf} has {gap.trainedResponders.length} trained
+      responder(s) of {gap.required} required during {gap.peak} (
+      <DateTime iso={gap.from} /> – <DateTime iso={gap.until} />)
+    </>
+  );
 
 /**
  * Who is on call now and next for each role, with contact details, and a
@@ -140,7 +155,9 @@ export const OnCallCard = (props: {
           Readiness gaps ahead:
           <ul>
             {gaps.map(g => (
-              <li key={gapText(g)}>{gapText(g)}</li>
+              <li key={gapKey(g)}>
+                <GapText gap={g} />
+              </li>
             ))}
           </ul>
         </Alert>

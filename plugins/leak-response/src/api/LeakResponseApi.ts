@@ -4,7 +4,9 @@ import {
   IncidentRecord,
   IncidentStatus,
   IncidentSummary,
+  InventoryFormat,
   LeakResponsePlanResponse,
+  ReadinessReport,
   LeakType,
   Severity,
 } from '@leak-response/plugin-leak-response-common';
@@ -78,6 +80,17 @@ export interface EvidenceHolds {
 }
 
 /**
+ * A downloaded inventory file.
+ * @public
+ */
+export interface InventoryDownload {
+  /** From the Content-Disposition header, e.g. `llm-inventory-2026-12-01.csv`. */
+  filename: string;
+  contentType: string;
+  body: string;
+}
+
+/**
  * The Leak Response backend, as the frontend sees it.
  * @public
  */
@@ -147,6 +160,12 @@ export interface LeakResponseApi {
   ): Promise<IncidentRecord>;
 
   getHolds(entityRef: string): Promise<EvidenceHolds>;
+
+  /** Every LLM asset with its readiness gaps and score, and the systems. */
+  getReadiness(): Promise<ReadinessReport>;
+
+  /** The inventory of LLM assets (record of processing activities). */
+  getInventory(format: InventoryFormat): Promise<InventoryDownload>;
 }
 
 /** @public */

@@ -4,7 +4,9 @@ import { ResponseError } from '@backstage/errors';
 import {
   IncidentRecord,
   IncidentStatus,
+  InventoryFormat,
   LeakResponsePlanResponse,
+  ReadinessReport,
   LeakType,
 } from '@leak-response/plugin-leak-response-common';
 import {
@@ -12,6 +14,7 @@ import {
   IncidentAssessmentAnswers,
   IncidentList,
   IncidentListQuery,
+  InventoryDownload,
   LaunchIncidentRequest,
   LeakResponseApi,
   ObligationDecision,
@@ -169,6 +172,23 @@ export class LeakResponseClient implements LeakResponseApi {
 
   async getHolds(entityRef: string): Promise<EvidenceHolds> {
     return this.json('GET', '/v1/holds', { query: { entityRef } });
+  }
+
+  async getReadiness(): Promise<ReadinessReport> {
+    return this.json('GET', '/v1/readiness');
+  }
+
+  async getInventory(format: InventoryFormat): Promise<InventoryDownload> {
+    const response = await this.request('GET', '/v1/inventory', {
+      query: { format },
+    });
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const named = /filename="([^"]+)"/.exec(disposition)?.[1];
+    return {
+      filename: named ?? `llm-inventory.${format === 'csv' ? 'csv' : 'md'}`,
+      contentType: response.headers.get('content-type') ?? 'text/plain',
+      body: await response.text(),
+    };
   }
 
   private incidentPath(id: string) {

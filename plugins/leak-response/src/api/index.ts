@@ -7,5 +7,6 @@ export type {
   ObligationDecision,
   IncidentAssessmentAnswers,
   EvidenceHolds,
+  InventoryDownload,
 } from './LeakResponseApi';
 export { LeakResponseClient } from './LeakResponseClient';

@@ -10,6 +10,12 @@
  *   tests then run on SQLite and PostgreSQL. The summary counts the tests that
  *   ran on POSTGRES_15. With CI set (or LEAK_RESPONSE_REQUIRE_POSTGRES=1) the
  *   command fails when none did.
+ * - System tests (test/system, node's test runner): real backend processes
+ *   on PostgreSQL (two replicas on one database, kill -9 and restart). They
+ *   need PostgreSQL on 127.0.0.1:5432 and the loopback ports 7201-7203; they
+ *   are skipped, saying so, without PostgreSQL (an error with CI set) and
+ *   when Jest arguments are given. LEAK_RESPONSE_SKIP_SYSTEM=1 skips them on
+ *   purpose.
  * - End-to-end: skipped, saying so, when no Chromium is found (set
  *   CHROMIUM_PATH, or install Debian's `chromium`); with CI set a missing
  *   Chromium is an error. LEAK_RESPONSE_SKIP_E2E=1 skips them on purpose.
@@ -25,6 +31,13 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const resultsFile = path.join(root, '.jest-results.json');
+const systemTapFile = path.join(
+  root,
+  'node_modules',
+  '.cache',
+  'system-test-results.tap',
+);
+const systemDir = path.join(root, 'test', 'system');
 const PG_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const isCI = Boolean(process.env.CI) && process.env.CI !== 'false';
 
@@ -83,6 +96,43 @@ function countPostgresTests() {
   return { ran, passed };
 }
 
+/** Pass and fail counts from the TAP summary of node's test runner. */
+function countSystemTests() {
+  if (!fs.existsSync(systemTapFile)) return { passed: 0, failed: 0 };
+  const tap = fs.readFileSync(systemTapFile, 'utf8');
+  const count = name => Number((new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap) ?? [])[1] ?? 0);
+  return { passed: count('pass'), failed: count('fail') + count('cancelled') };
+}
+
+/** Runs test/system with node's test runner (TypeScript through the CLI's transform). */
+function runSystemTests(env) {
+  const files = fs
+    .readdirSync(systemDir)
+    .filter(file => file.endsWith('.test.ts'))
+    .sort()
+    .map(file => path.join('test', 'system', file));
+  fs.rmSync(systemTapFile, { force: true });
+  const result = run(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
+        paths: [root],
+      }),
+      '--test',
+      '--test-concurrency=1',
+      '--test-timeout=300000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${systemTapFile}`,
+      ...files,
+    ],
+    env,
+  );
+  return { ...result, ...countSystemTests(), files: files.length };
+}
+
 async function main() {
   const env = { ...process.env };
   const requirePostgres =
@@ -121,6 +171,29 @@ async function main() {
   if (requirePostgres && pg.ran === 0 && jestArgs.length === 0) {
     log('error: no test ran on POSTGRES_15, but PostgreSQL is required here');
     process.exit(1);
+  }
+
+  if (process.env.LEAK_RESPONSE_SKIP_SYSTEM === '1' || jestArgs.length > 0) {
+    log('system tests skipped on request');
+  } else if (!env[PG_ENV]) {
+    if (requirePostgres) {
+      log('error: the system tests need PostgreSQL on 127.0.0.1:5432');
+      process.exit(1);
+    }
+    log('system tests skipped: they need PostgreSQL on 127.0.0.1:5432');
+  } else {
+    const system = runSystemTests(env);
+    log(
+      `system tests (${system.files} files, real backend processes): ${system.seconds}s, exit ${system.status}`,
+    );
+    process.stdout.write(
+      `system: ${system.passed} passed, ${system.failed} failed\n`,
+    );
+    if (system.status !== 0) process.exit(system.status);
+    if (system.passed === 0) {
+      log('error: no system test ran');
+      process.exit(1);
+    }
   }
 
   if (process.env.LEAK_RESPONSE_SKIP_E2E === '1' || jestArgs.length > 0) {

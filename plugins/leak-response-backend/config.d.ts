@@ -96,10 +96,38 @@ export interface Config {
      * plan.
      */
     organisation?: {
+      /** The controller's name in notices; default `organization.name`. */
+      name?: string;
+      /**
+       * Contact details of the data protection officer, as notices give them
+       * (GDPR Art. 33(3)(b)); until set, drafts keep a part to complete.
+       */
+      dpoContact?: string;
       /** Jurisdictions where the organisation is established (EU, GB, US-CA, …). */
       establishments?: string[];
       /** Organisation-level answers to assessment questions (nis2InScope, listedCompany, …). */
       answers?: { [question: string]: string | boolean };
+    };
+
+    /** Notices drafted from incidents. */
+    notices?: {
+      /**
+       * Templates replacing a built-in one by id (gdpr33, gdpr34,
+       * nis2-early-warning, nis2-notification, uk-ico, us-state-consumer,
+       * pci-acquirer) or adding one. Markdown with `{{placeholders}}` (see
+       * the backend README); `[[…]]` marks what a person must complete
+       * before approval. Checked at start-up.
+       */
+      templates?: Array<{
+        /** Lower-case, dash-separated. */
+        id: string;
+        /** Required for a new template; a replacement keeps the built-in one's. */
+        title?: string;
+        /** Obligation rule ids the template answers; a replacement keeps the built-in one's. */
+        rules?: string[];
+        /** Must contain `{{exerciseNotice}}`, which marks an exercise's drafts. */
+        body: string;
+      }>;
     };
 
     /**

@@ -54,4 +54,43 @@ describe('leak-response backend plugin', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('leak-response.incident.read');
   });
+
+  it('serves the notice templates with the ones config replaces or adds', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        leakResponsePlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            leakResponse: {
+              notices: {
+                templates: [
+                  {
+                    id: 'gdpr33',
+                    body: '# Our Art. 33 form{{exerciseNotice}}',
+                  },
+                  {
+                    id: 'lgpd-anpd',
+                    title: 'LGPD communication to the ANPD',
+                    rules: ['lgpd48'],
+                    body: '# ANPD{{exerciseNotice}}',
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const res = await request(server)
+      .get('/api/leak-response/v1/notice-templates')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.items.map((t: { id: string }) => [t.id, t]));
+    expect(byId.get('gdpr33')).toMatchObject({
+      rules: ['gdpr33'],
+      body: '# Our Art. 33 form{{exerciseNotice}}',
+    });
+    expect(byId.get('lgpd-anpd')).toMatchObject({ rules: ['lgpd48'] });
+    expect(byId.has('nis2-early-warning')).toBe(true);
+  });
 });

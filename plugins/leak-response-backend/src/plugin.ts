@@ -16,7 +16,7 @@ import {
   SignalsIncidentChangePublisher,
 } from './incidents';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { DEFAULT_NOTICE_TEMPLATES } from './notices';
+import { readNoticeTemplates } from './notices';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -88,7 +88,7 @@ export const leakResponsePlugin = createBackendPlugin({
         const incidents = IncidentService.create({
           store,
           planner: new PlanServicePlanner(plan),
-          templates: DEFAULT_NOTICE_TEMPLATES,
+          templates: readNoticeTemplates(config),
           organisation: {
             name:
               config.getOptionalString('leakResponse.organisation.name') ??

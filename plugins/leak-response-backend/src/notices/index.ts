@@ -1,4 +1,5 @@
 export { DEFAULT_NOTICE_TEMPLATES } from './defaultTemplates';
+export { readNoticeTemplates } from './config';
 export type { NoticeTemplate } from './defaultTemplates';
 export {
   escapeMarkdown,

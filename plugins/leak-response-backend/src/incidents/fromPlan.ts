@@ -132,7 +132,10 @@ export function obligationsFromReport(
     if (keep) {
       justification = before.justification;
     } else if (status === 'not-required') {
-      justification = obligation.reasons.join('; ');
+      // not-required always says why; the engine's reasons, or its verdict
+      justification =
+        obligation.reasons.join('; ') ||
+        `the obligations engine found that ${obligation.ruleId} does not apply`;
     }
     return {
       ruleId: obligation.ruleId,

@@ -35,6 +35,7 @@ import {
   RELATION_PART_OF,
 } from '@backstage/catalog-model';
 import {
+  EntityLeakResponseCard,
   EntityLeakResponseContent,
   EntityLlmDataCard,
   isLeakResponseAvailable,
@@ -85,6 +86,13 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isLeakResponseAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityLeakResponseCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
@@ -127,6 +135,9 @@ const llmOverviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLlmDataCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityLeakResponseCard />
     </Grid>
     <Grid item xs={12}>
       <EntityCatalogGraphCard

@@ -223,4 +223,69 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('incident_timeline')).toBe(true);
     await knex.destroy();
   });
+
+  it('20261201000000_lower_case_entity_refs.js lower-cases owner and system refs, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261128000000_detections_and_escalations.js');
+    const id = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1e01';
+    await knex('incidents').insert({
+      id,
+      title: 'Mixed-case owner',
+      leak_type: 'training-data-exposure',
+      origin_entity_ref: 'resource:default/clickstream-2025q3',
+      severity: 'high',
+      status: 'triage',
+      exercise: false,
+      aware_at: new Date(),
+      created_by: 'user:default/aisha.khan',
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    const entity = {
+      incident_id: id,
+      role: 'origin',
+      snapshot: '{}',
+      added_at: new Date(),
+      added_by: 'user:default/aisha.khan',
+    };
+    await knex('incident_entities').insert([
+      {
+        ...entity,
+        entity_ref: 'resource:default/clickstream-2025q3',
+        owner_ref: 'group:default/ML-Platform',
+        system_ref: 'system:default/Product-Discovery',
+      },
+      {
+        ...entity,
+        entity_ref: 'resource:default/orphan',
+        owner_ref: null,
+        system_ref: null,
+      },
+    ]);
+
+    await migrateUntil(knex, '20261201000000_lower_case_entity_refs.js');
+    expect(
+      await knex('incident_entities')
+        .select('entity_ref', 'owner_ref', 'system_ref')
+        .orderBy('entity_ref'),
+    ).toEqual([
+      {
+        entity_ref: 'resource:default/clickstream-2025q3',
+        owner_ref: 'group:default/ml-platform',
+        system_ref: 'system:default/product-discovery',
+      },
+      {
+        entity_ref: 'resource:default/orphan',
+        owner_ref: null,
+        system_ref: null,
+      },
+    ]);
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex('incident_entities').count({ n: '*' })).toEqual([
+      { n: databaseId.startsWith('POSTGRES') ? '2' : 2 },
+    ]);
+    expect(await knex.schema.hasTable('detections')).toBe(true);
+    await knex.destroy();
+  });
 });

@@ -1,0 +1,101 @@
+/*
+ * Fuzz of the subscriber end to end, on SQLite and PostgreSQL: 1,000
+ * generated bad or mutated events through DetectionService.handle (the
+ * events subscriber's handler). It never throws and never fails; what it
+ * ignores it logs with the reason; whatever it opens is a valid incident.
+ */
+import { TestDatabases } from '@backstage/backend-test-utils';
+import fc from 'fast-check';
+import {
+  cloudWatchEndpointAlarm,
+  guardDutyCredentialFinding,
+  guardDutyS3Finding,
+  macieObjectFinding,
+} from './__testUtils__/events';
+import { detectionHarness } from './__testUtils__/harness';
+
+jest.setTimeout(180_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const valid = [
+  guardDutyS3Finding(),
+  guardDutyCredentialFinding(),
+  macieObjectFinding(),
+  cloudWatchEndpointAlarm(),
+];
+
+/** Replaces the value at a path of a valid event. */
+function mutate(event: unknown, path: number[], value: unknown): unknown {
+  if (typeof event !== 'object' || event === null || path.length === 0) {
+    return value;
+  }
+  const entries = Object.entries(event as Record<string, unknown>);
+  if (entries.length === 0) return value;
+  const [key, child] = entries[path[0] % entries.length];
+  const copy: any = Array.isArray(event) ? [...event] : { ...event };
+  copy[key] = mutate(child, path.slice(1), value);
+  return copy;
+}
+
+describe.each(databases.eachSupportedId())('DetectionService fuzz on %p', databaseId => {
+  it('handles 1,000 generated bad events: no throw, no failure, every ignored one logged with its reason', async () => {
+    const { service, incidentStore, logger } = await detectionHarness(
+      await databases.init(databaseId),
+    );
+    const payloads = fc.sample(
+      fc.oneof(
+        fc.jsonValue(),
+        fc.string(),
+        fc.record({
+          source: fc.constantFrom('aws.guardduty', 'aws.macie', 'aws.cloudwatch', 'aws.s3'),
+          'detail-type': fc.constantFrom(
+            'GuardDuty Finding',
+            'Macie Finding',
+            'CloudWatch Alarm State Change',
+            'Object Created',
+          ),
+          detail: fc.dictionary(fc.string(), fc.jsonValue()),
+        }),
+        fc
+          .tuple(
+            fc.constantFrom(...valid),
+            fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+            fc.oneof(
+              fc.jsonValue(),
+              fc.constant(null),
+              fc.string({ minLength: 3000, maxLength: 3100 }),
+              fc.constant('1969-01-01T00:00:00Z'),
+            ),
+          )
+          .map(([event, path, value]) => mutate(event, path, value)),
+      ),
+      { numRuns: 1000, seed: 11 },
+    );
+    const outcomes = new Map<string, number>();
+    for (const payload of payloads) {
+      const result = await service.handle(payload, 'fuzz');
+      outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
+      if (result.outcome === 'failed') {
+        throw new Error(`handling failed: ${result.reason} for ${JSON.stringify(payload).slice(0, 500)}`);
+      }
+      if (result.outcome === 'ignored') {
+        expect(result.reason.length).toBeGreaterThan(0);
+        expect(logger.info).toHaveBeenLastCalledWith(
+          `Ignored event on topic fuzz: ${result.reason}`,
+          { topic: 'fuzz', reason: result.reason },
+        );
+      }
+    }
+    expect([...outcomes.values()].reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(outcomes.get('failed')).toBeUndefined();
+    expect(outcomes.get('ignored')).toBeGreaterThan(500);
+    // mutations that leave a valid finding open (or update) incidents of known entities only
+    const { items } = await incidentStore.listIncidents({ limit: 500 });
+    for (const incident of items) {
+      expect(incident.status).toBe('triage');
+      expect(incident.originEntityRef).toMatch(/^resource:default\//);
+    }
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+});

@@ -61,6 +61,8 @@ describe('obligationsFromReport', () => {
       { exposure: 'suspected' },
     );
     expect(gdpr33.status).toBe('to-be-determined');
-    expect(gdpr33.evaluation.reasons).toContain(SUSPECTED_EXPOSURE_REASON);
+    expect((gdpr33.evaluation as Obligation).reasons).toContain(
+      SUSPECTED_EXPOSURE_REASON,
+    );
   });
 });

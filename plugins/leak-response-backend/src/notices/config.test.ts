@@ -1,8 +1,9 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { DEFAULT_NOTICE_TEMPLATES } from './defaultTemplates';
 import { readNoticeTemplates } from './config';
 
-const read = (templates: unknown[]) =>
+const read = (templates: JsonObject[]) =>
   readNoticeTemplates(
     new ConfigReader({ leakResponse: { notices: { templates } } }),
   );

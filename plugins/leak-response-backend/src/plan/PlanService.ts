@@ -32,7 +32,7 @@ import {
 import { readinessGaps } from './oncall/readiness';
 import { PlaybookRegistry } from './playbooks/PlaybookRegistry';
 import { Playbook } from './playbooks/schema';
-import { PeopleResolver } from './roles/PeopleResolver';
+import { PEOPLE_ENTITY_FIELDS, PeopleResolver } from './roles/PeopleResolver';
 
 /**
  * The entity fields the plan reads; the catalog sends nothing else.
@@ -130,10 +130,13 @@ export class PlanService {
   }
 
   /** One batched catalog request, with the caller's credentials. */
-  fetcher(credentials: BackstageCredentials): EntityBatchFetcher {
+  fetcher(
+    credentials: BackstageCredentials,
+    fields: string[] = PLAN_ENTITY_FIELDS,
+  ): EntityBatchFetcher {
     return async refs => {
       const { items } = await this.deps.catalog.getEntitiesByRefs(
-        { entityRefs: refs, fields: PLAN_ENTITY_FIELDS },
+        { entityRefs: refs, fields },
         { credentials },
       );
       return items.map(item => item ?? undefined);
@@ -188,7 +191,8 @@ export class PlanService {
         origin,
         roles: rolesOf(selection.playbook),
         now,
-        fetch,
+        fetch: this.fetcher(request.credentials, PEOPLE_ENTITY_FIELDS),
+        fetchWithRelations: fetch,
       }),
     ]);
 

@@ -7,6 +7,7 @@ import {
   handoverMillis,
   isoMillis,
   memberAt,
+  ONCALL_ANNOTATIONS,
   Rotation,
   rotationFromGroup,
   shiftIndexAt,
@@ -42,14 +43,43 @@ export interface PeopleResolution {
   trainings: (userRef: string) => string[];
 }
 
-const MAX_ROUNDS = 5;
+const MAX_ROUNDS = 6;
+
+/**
+ * The fields the people side reads of Systems, Domains, Groups and Users.
+ * No relations: a group owning a thousand entities would otherwise bring a
+ * thousand `ownerOf` relations into every plan. Only a group whose rotation
+ * names no members needs its `hasMember` relations; it is fetched again
+ * with them (`fetchWithRelations`).
+ */
+export const PEOPLE_ENTITY_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.profile',
+  'spec.domain',
+];
+
+/** A Group whose rotation defaults to its members but came without relations. */
+function needsRelations(entity: Entity | undefined): boolean {
+  const annotations = entity?.metadata.annotations;
+  return (
+    entity !== undefined &&
+    entity.relations === undefined &&
+    entity.kind.toLocaleLowerCase('en-US') === 'group' &&
+    annotations?.[ONCALL_ANNOTATIONS.period] !== undefined &&
+    annotations[ONCALL_ANNOTATIONS.members] === undefined
+  );
+}
 
 /**
  * Resolves the roles of a plan to catalog entities, finds their on-call
  * rotations and the people in them. Every round fetches, in one batched
- * request, whatever the previous rounds showed is needed (the System, then
- * its Domain and the groups named by annotations, then the rotation
- * members); usually two rounds.
+ * request, whatever the previous rounds showed is needed (the System and
+ * the role groups, then its Domain, the groups named by annotations and the
+ * rotation members); usually two rounds.
  */
 export class PeopleResolver {
   private constructor(
@@ -72,9 +102,13 @@ export class PeopleResolver {
     origin: Entity;
     roles: string[];
     now: DateTime;
+    /** Fetches Systems, Domains, Groups and Users (may leave out relations). */
     fetch: EntityBatchFetcher;
+    /** Fetches with relations, for groups whose rotation defaults to their members; default `fetch`. */
+    fetchWithRelations?: EntityBatchFetcher;
   }): Promise<PeopleResolution> {
     const { origin, roles, now, fetch } = request;
+    const fetchWithRelations = request.fetchWithRelations ?? fetch;
     const known = new Map<string, Entity | undefined>();
     const get = (ref: string | undefined) =>
       ref ? known.get(refKey(ref)) : undefined;
@@ -113,21 +147,41 @@ export class PeopleResolver {
 
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const needed = new Set<string>();
+      const again = new Set<string>();
       if (systemRef) needed.add(systemRef);
       const domainRef = domainRefOf(get(systemRef));
       if (domainRef) needed.add(domainRef);
       for (const assignment of assign()) {
         if (!assignment.entityRef) continue;
         needed.add(assignment.entityRef);
+        if (
+          !this.options.configuredRotations.has(refKey(assignment.entityRef)) &&
+          needsRelations(get(assignment.entityRef))
+        ) {
+          again.add(assignment.entityRef);
+          continue;
+        }
         const found = rotationOf(assignment.entityRef);
         if (found && 'rotation' in found) {
           found.rotation.members.forEach(m => needed.add(m));
         }
       }
       const missing = [...needed].filter(ref => !known.has(refKey(ref)));
-      if (missing.length === 0) break;
-      const entities = await fetch(missing);
+      const refetch = [...again];
+      if (missing.length === 0 && refetch.length === 0) break;
+      const [entities, refetched] = await Promise.all([
+        missing.length > 0 ? fetch(missing) : [],
+        refetch.length > 0 ? fetchWithRelations(refetch) : [],
+      ]);
       missing.forEach((ref, i) => known.set(refKey(ref), entities[i]));
+      refetch.forEach((ref, i) => {
+        const entity = refetched[i];
+        // A catalog that sends no relations at all still ends the loop.
+        known.set(
+          refKey(ref),
+          entity && { ...entity, relations: entity.relations ?? [] },
+        );
+      });
     }
 
     const rotations = new Map<string, Rotation>();

@@ -10,3 +10,10 @@ export const incidentRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/incidents/:id',
 });
+
+/** The readiness dashboard, under the plugin's page. */
+export const readinessRouteRef = createSubRouteRef({
+  id: 'leak-response-readiness',
+  parent: rootRouteRef,
+  path: '/readiness',
+});

@@ -1,0 +1,132 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  Chip,
+  makeStyles,
+  Tooltip,
+  Typography,
+  useTheme,
+} from '@material-ui/core';
+import {
+  ASSET_GAP_TITLES,
+  AssetGap,
+  AssetReadiness,
+} from '@leak-response/plugin-leak-response-common';
+import { scoreColor } from './score';
+
+const useStyles = makeStyles(theme => ({
+  chip: { margin: theme.spacing(0.25) },
+  details: { margin: 0, paddingLeft: theme.spacing(2) },
+}));
+
+const GapChip = ({ gap }: { gap: AssetGap }) => {
+  const classes = useStyles();
+  return (
+    <Tooltip
+      title={
+        <>
+          <Typography variant="body2">{gap.message}</Typography>
+          {gap.details && gap.details.length > 0 && (
+            <ul className={classes.details}>
+              {gap.details.map(d => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+    >
+      <Chip
+        size="small"
+        className={classes.chip}
+        variant={gap.review ? 'outlined' : 'default'}
+        label={ASSET_GAP_TITLES[gap.kind]}
+        // Keyboard users reach the tooltip by focusing the chip.
+        tabIndex={0}
+      />
+    </Tooltip>
+  );
+};
+
+const Score = ({ score }: { score: number }) => {
+  const theme = useTheme();
+  return (
+    <Typography
+      variant="body2"
+      style={{ color: scoreColor(theme, score), fontWeight: 600 }}
+    >
+      {score}
+    </Typography>
+  );
+};
+
+/** The assets with their score and gaps; each gap explains itself on hover/focus. */
+export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
+  const columns: TableColumn<AssetReadiness>[] = [
+    {
+      title: 'Asset',
+      field: 'entityRef',
+      render: asset => (
+        <Box>
+          <EntityRefLink entityRef={asset.entityRef} />
+          {asset.title && (
+            <Typography variant="caption" display="block" color="textSecondary">
+              {asset.title}
+            </Typography>
+          )}
+        </Box>
+      ),
+    },
+    { title: 'Type', field: 'type' },
+    {
+      title: 'System',
+      field: 'systemRef',
+      render: asset =>
+        asset.systemRef ? (
+          <EntityRefLink entityRef={asset.systemRef} defaultKind="system" />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: 'Owner',
+      field: 'ownerRef',
+      render: asset =>
+        asset.ownerRef ? <EntityRefLink entityRef={asset.ownerRef} /> : '—',
+    },
+    {
+      title: 'Score',
+      field: 'score',
+      type: 'numeric',
+      render: asset => <Score score={asset.score} />,
+    },
+    {
+      title: 'Gaps',
+      field: 'gaps',
+      sorting: false,
+      customFilterAndSearch: (term, asset) =>
+        asset.gaps.some(g =>
+          `${ASSET_GAP_TITLES[g.kind]} ${g.message}`
+            .toLocaleLowerCase()
+            .includes(String(term).toLocaleLowerCase()),
+        ),
+      render: asset =>
+        asset.gaps.length === 0 ? (
+          <Typography variant="body2" color="textSecondary">
+            Ready
+          </Typography>
+        ) : (
+          asset.gaps.map(gap => <GapChip key={gap.kind} gap={gap} />)
+        ),
+    },
+  ];
+  return (
+    <Table<AssetReadiness>
+      title={`Assets (${assets.length})`}
+      options={{ paging: assets.length > 20, pageSize: 20, padding: 'dense' }}
+      columns={columns}
+      data={assets}
+    />
+  );
+};

@@ -1,0 +1,88 @@
+import { useTheme } from '@material-ui/core';
+
+/** One bar: a label, a value and an optional colour. */
+export interface Bar {
+  label: string;
+  value: number;
+  color?: string;
+}
+
+const ROW = 26;
+const LABEL_WIDTH = 210;
+const VALUE_WIDTH = 44;
+const WIDTH = 560;
+
+/**
+ * Horizontal bars in plain SVG (no chart library: the bundle stays small).
+ * The bars are also a list for screen readers: each carries its label and
+ * value as text, and the SVG its title.
+ */
+export const BarChart = (props: {
+  title: string;
+  bars: Bar[];
+  /** The value of a full-width bar; default: the largest value. */
+  max?: number;
+  unit?: string;
+}) => {
+  const theme = useTheme();
+  const { bars, title, unit = '' } = props;
+  const max = props.max ?? Math.max(1, ...bars.map(b => b.value));
+  const barWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const height = Math.max(ROW, bars.length * ROW);
+  return (
+    <svg
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      style={{ maxWidth: WIDTH }}
+    >
+      <title>{title}</title>
+      {bars.map((bar, i) => {
+        const y = i * ROW;
+        const width = Math.max(0, Math.min(1, bar.value / max)) * barWidth;
+        return (
+          <g
+            key={bar.label}
+            data-testid="bar"
+            aria-label={`${bar.label}: ${bar.value}${unit}`}
+          >
+            <text
+              x={LABEL_WIDTH - 8}
+              y={y + ROW / 2 + 4}
+              textAnchor="end"
+              fontSize={12}
+              fill={theme.palette.text.primary}
+            >
+              {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+            </text>
+            <rect
+              x={LABEL_WIDTH}
+              y={y + 4}
+              width={barWidth}
+              height={ROW - 8}
+              rx={3}
+              fill={theme.palette.action.hover}
+            />
+            <rect
+              x={LABEL_WIDTH}
+              y={y + 4}
+              width={width}
+              height={ROW - 8}
+              rx={3}
+              fill={bar.color ?? theme.palette.primary.main}
+            />
+            <text
+              x={WIDTH - VALUE_WIDTH + 6}
+              y={y + ROW / 2 + 4}
+              fontSize={12}
+              fill={theme.palette.text.secondary}
+            >
+              {`${bar.value}${unit}`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+};

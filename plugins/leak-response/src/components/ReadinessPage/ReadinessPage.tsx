@@ -1,0 +1,253 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
+import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Grid,
+  MenuItem,
+  TextField,
+  Typography,
+  useTheme,
+} from '@material-ui/core';
+import {
+  ASSET_GAP_KINDS,
+  ASSET_GAP_TITLES,
+  AssetGapKind,
+  InventoryFormat,
+  ReadinessReport,
+} from '@leak-response/plugin-leak-response-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { leakResponseApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { DateTime, messageOf } from '../shared';
+import { AssetsTable } from './AssetsTable';
+import { BarChart } from './BarChart';
+import { saveFile } from './download';
+import { scoreColor, shortRef } from './score';
+
+/** The value of the system filter for assets without a system. */
+const NO_SYSTEM = '(none)';
+
+const ExportButtons = () => {
+  const api = useApi(leakResponseApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState<InventoryFormat | undefined>();
+  const download = async (format: InventoryFormat) => {
+    setBusy(format);
+    try {
+      saveFile(await api.getInventory(format));
+    } catch (error) {
+      alertApi.post({
+        message: `The inventory could not be exported: ${messageOf(error)}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <Box display="flex" style={{ gap: 8 }}>
+      <Button
+        variant="outlined"
+        color="primary"
+        disabled={busy !== undefined}
+        onClick={() => download('csv')}
+      >
+        Export inventory (CSV)
+      </Button>
+      <Button
+        variant="outlined"
+        color="primary"
+        disabled={busy !== undefined}
+        onClick={() => download('markdown')}
+      >
+        Export inventory (markdown)
+      </Button>
+    </Box>
+  );
+};
+
+const Summary = ({ report }: { report: ReadinessReport }) => {
+  const theme = useTheme();
+  const ready = report.assets.filter(a => a.gaps.length === 0).length;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} md={3}>
+        <InfoCard title="Readiness score">
+          <Typography
+            variant="h2"
+            component="p"
+            aria-label={`Readiness score ${report.score} of 100`}
+            style={{ color: scoreColor(theme, report.score) }}
+          >
+            {report.score}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {report.assets.length} LLM assets, {ready} without gaps. An asset
+            scores the share of its checks it passes; a system the mean of its
+            assets.
+          </Typography>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Score by system">
+          <BarChart
+            title="Readiness score by system"
+            max={100}
+            bars={report.systems.map(s => ({
+              label: s.systemRef
+                ? s.title ?? shortRef(s.systemRef)
+                : 'No system',
+              value: s.score,
+              color: scoreColor(theme, s.score),
+            }))}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <InfoCard title="Assets with each gap">
+          <BarChart
+            title="Number of assets with each gap"
+            max={report.assets.length}
+            bars={ASSET_GAP_KINDS.map(kind => ({
+              label: ASSET_GAP_TITLES[kind],
+              value: report.gapCounts[kind] ?? 0,
+            }))}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+};
+
+const Dashboard = ({ report }: { report: ReadinessReport }) => {
+  const [system, setSystem] = useState('all');
+  const [gap, setGap] = useState<AssetGapKind | 'all'>('all');
+  const assets = useMemo(
+    () =>
+      report.assets.filter(
+        a =>
+          (system === 'all' ||
+            (system === NO_SYSTEM ? !a.systemRef : a.systemRef === system)) &&
+          (gap === 'all' || a.gaps.some(g => g.kind === gap)),
+      ),
+    [report, system, gap],
+  );
+  return (
+    <>
+      <Summary report={report} />
+      <Grid container spacing={2} style={{ marginTop: 16, marginBottom: 8 }}>
+        <Grid item xs={12} sm={6} md={3}>
+          <TextField
+            select
+            fullWidth
+            id="readiness-filter-system"
+            label="System"
+            value={system}
+            onChange={e => setSystem(e.target.value)}
+          >
+            <MenuItem value="all">All systems</MenuItem>
+            {report.systems.map(s => (
+              <MenuItem
+                key={s.systemRef ?? NO_SYSTEM}
+                value={s.systemRef ?? NO_SYSTEM}
+              >
+                {s.systemRef ? s.title ?? shortRef(s.systemRef) : 'No system'} (
+                {s.score})
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <TextField
+            select
+            fullWidth
+            id="readiness-filter-gap"
+            label="Gap"
+            value={gap}
+            onChange={e => setGap(e.target.value as AssetGapKind | 'all')}
+          >
+            <MenuItem value="all">Any or none</MenuItem>
+            {ASSET_GAP_KINDS.map(kind => (
+              <MenuItem key={kind} value={kind}>
+                {ASSET_GAP_TITLES[kind]} ({report.gapCounts[kind] ?? 0})
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+      </Grid>
+      <AssetsTable assets={assets} />
+    </>
+  );
+};
+
+/**
+ * The readiness dashboard: every LLM asset with its gaps and score, the
+ * scores by system, a chart of the gaps, and the inventory export.
+ */
+export const ReadinessPage = () => {
+  const api = useApi(leakResponseApiRef);
+  const incidentsLink = useRouteRef(rootRouteRef)();
+  const { value, loading, error } = useAsync(() => api.getReadiness(), [api]);
+
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (!value || value.assets.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No LLM assets in the catalog"
+        description="Readiness covers Resources of spec.type llm-model, llm-dataset and llm-endpoint. Declare them in catalog-info.yaml, or configure AWS discovery (catalog.providers.llmAws), and they appear here."
+      />
+    );
+  } else {
+    body = <Dashboard report={value} />;
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Leak Response"
+        subtitle="Readiness of LLM assets for a data leak"
+      />
+      <Content>
+        <ContentHeader title="Readiness">
+          <ExportButtons />
+          <SupportButton>
+            Each LLM model, dataset and endpoint is checked for what a response
+            to a leak needs: an owner, data categories and subjects, a playbook,
+            a compliance group, trained people on call, a recent exercise and
+            declared AWS controls. The inventory export is the record of
+            processing activities regulators ask for.
+          </SupportButton>
+        </ContentHeader>
+        <Typography variant="body2" paragraph>
+          <Link to={incidentsLink}>Incidents</Link>
+          {value && (
+            <>
+              {' · generated '}
+              <DateTime iso={value.generatedAt} />
+              {` · exercises count for ${value.exerciseWindowDays} days`}
+            </>
+          )}
+        </Typography>
+        {body}
+      </Content>
+    </Page>
+  );
+};

@@ -23,6 +23,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import WarningIcon from '@material-ui/icons/ReportProblem';
+import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -66,6 +67,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={WarningIcon} to="leak-response" text="Leak Response" />
+        <SidebarItem
+          icon={ReadinessIcon}
+          to="leak-response/readiness"
+          text="Readiness"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

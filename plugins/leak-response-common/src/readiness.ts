@@ -2,7 +2,8 @@ import { LlmControlName, LlmEntityType } from './entity';
 
 /**
  * What can make an LLM asset unready for a leak. Each kind is one check;
- * an entity's score is the share of its checks it passes.
+ * an entity's score is the share of its checks it passes (a gap flagged for
+ * review counts half).
  * @public
  */
 export const ASSET_GAP_KINDS = [

@@ -287,6 +287,14 @@ describe('assessAsset', () => {
     });
   });
 
+  it('counts a gap for review half in the score', () => {
+    const asset = dataset({ dataSubjects: ['EU'], regions: ['us-east-1'] });
+    const result = assessAsset(asset, context([asset, ...organisation()]));
+    expect(kinds(result)).toEqual(['jurisdiction-review']);
+    // 11 checks, half a gap: 100 * 10.5 / 11
+    expect(result.score).toBe(95);
+  });
+
   it('counts a Canadian province as Canada and leaves non-personal data alone', () => {
     const canadian = dataset({
       dataSubjects: ['CA'],

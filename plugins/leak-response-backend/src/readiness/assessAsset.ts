@@ -483,7 +483,8 @@ const CHECKS: ReadonlyArray<{
 
 /**
  * The readiness of one LLM asset: every check that applies to it, the gaps
- * found and the share of checks passed (0–100, rounded).
+ * found and the share of checks passed (0–100, rounded; a gap for review
+ * counts half).
  */
 export function assessAsset(
   asset: LlmEntity,
@@ -497,6 +498,9 @@ export function assessAsset(
     const gap = check(asset, ctx);
     if (gap) gaps.push(gap);
   }
+  // A gap flagged for review (e.g. a transfer that may well be lawful)
+  // counts half: it needs a look, not necessarily a fix.
+  const failed = gaps.reduce((n, gap) => n + (gap.review ? 0.5 : 1), 0);
   const { systemRef } = systemOf(asset, ctx);
   const ownerRef = normalizeRef(asset.spec.owner, {
     defaultKind: 'group',
@@ -510,7 +514,7 @@ export function assessAsset(
     type: asset.spec.type,
     ...(systemRef ? { systemRef } : {}),
     ...(ownerRef ? { ownerRef } : {}),
-    score: Math.round((100 * (checks.length - gaps.length)) / checks.length),
+    score: Math.round((100 * (checks.length - failed)) / checks.length),
     checks,
     gaps,
     ...(lastExerciseAt ? { lastExerciseAt } : {}),

@@ -19,6 +19,7 @@ export function s3Finding(options: {
   /** The revision: a later value is an update of the same finding. */
   updatedAt: string;
   severity?: number;
+  title?: string;
 }) {
   return {
     version: '0',
@@ -35,7 +36,7 @@ export function s3Finding(options: {
       region: 'eu-west-1',
       id: options.findingId,
       type: 'Exfiltration:S3/AnomalousBehavior',
-      title: `Anomalous S3 reads from ${options.bucket}`,
+      title: options.title ?? `Anomalous S3 reads from ${options.bucket}`,
       severity: options.severity ?? 8.2,
       createdAt: options.firstSeenAt,
       updatedAt: options.updatedAt,

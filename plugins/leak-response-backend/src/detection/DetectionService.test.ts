@@ -153,6 +153,42 @@ describe.each(databases.eachSupportedId())('DetectionService on %p', databaseId 
     });
   });
 
+  it('records an update on the known incident without mapping or planning again', async () => {
+    const catalog = catalogServiceMock({ entities: exampleCatalog() });
+    const getEntities = catalog.getEntities.bind(catalog);
+    let catalogCalls = 0;
+    catalog.getEntities = async (...args: Parameters<typeof getEntities>) => {
+      catalogCalls++;
+      return getEntities(...args);
+    };
+    const { service, incidentStore } = await detectionHarness(
+      await databases.init(databaseId),
+      { catalog },
+    );
+    const first = await service.handle(guardDutyS3Finding());
+    const callsToOpen = catalogCalls;
+    expect(callsToOpen).toBeGreaterThan(0);
+    const update = await service.handle(
+      guardDutyS3Finding({ updatedAt: '2026-11-27T11:00:00.000Z' }),
+    );
+    expect(update).toMatchObject({
+      outcome: 'incident-updated',
+      incidentId: (first as { incidentId: string }).incidentId,
+      entityRef: 'resource:default/clickstream-2025q3',
+    });
+    expect(catalogCalls).toBe(callsToOpen);
+    const incident = await incidentStore.getIncident(
+      (first as { incidentId: string }).incidentId,
+    );
+    expect(incident!.timeline.at(-1)).toMatchObject({
+      type: 'detection-updated',
+      after: {
+        revision: '2026-11-27T11:00:00.000Z',
+        resourceArn: 'arn:aws:s3:::shopwise-ml-clickstream-2025q3',
+      },
+    });
+  });
+
   it('records an auditor event for each incident it opens or updates and each unmapped finding', async () => {
     const events: Array<{ options: any; result?: any }> = [];
     const auditor = mockServices.auditor.mock({

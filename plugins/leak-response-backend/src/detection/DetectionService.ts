@@ -7,7 +7,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
 import { IncidentService } from '../incidents';
 import { IncidentStore } from '../database/IncidentStore';
 import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
@@ -169,6 +168,22 @@ export class DetectionService {
       }
     }
 
+    // A later revision of a finding that already has its incident: no need
+    // to map and plan again (and the incident stays on its first entity).
+    const known = await this.store.incidentOf(detection.source, detection.findingId);
+    if (known && (await this.appendUpdate(known.incidentId, detection, known.matchedArn))) {
+      await this.store.settle(row.id, { outcome: 'incident-updated', ...known });
+      this.logger.info(
+        `Detection ${detection.source}/${detection.findingId}: incident-updated ${known.incidentId} for ${known.entityRef}`,
+      );
+      return {
+        outcome: 'incident-updated',
+        detectionId: row.id,
+        incidentId: known.incidentId,
+        entityRef: known.entityRef,
+      };
+    }
+
     const credentials = await this.auth.getOwnServiceCredentials();
     const match = await this.findEntity(detection.resourceArns, credentials);
     if (!match) {
@@ -202,9 +217,9 @@ export class DetectionService {
       DETECTION_ACTOR,
       credentials,
     );
-    let incidentId = incident.id;
+    const incidentId = incident.id;
     if (!created) {
-      incidentId = await this.appendUpdate(incident, detection, match.arn);
+      await this.appendUpdate(incidentId, detection, match.arn);
     }
     const outcome = created ? 'incident-created' : 'incident-updated';
     await this.store.settle(row.id, {
@@ -219,13 +234,14 @@ export class DetectionService {
     return { outcome, detectionId: row.id, incidentId, entityRef };
   }
 
+  /** False when the incident is gone. */
   private async appendUpdate(
-    incident: IncidentRecord,
+    incidentId: string,
     detection: ParsedDetection,
     arn: string,
-  ): Promise<string> {
-    await this.incidentStore.updateIncident(
-      incident.id,
+  ): Promise<boolean> {
+    const updated = await this.incidentStore.updateIncident(
+      incidentId,
       DETECTION_ACTOR,
       () => ({
         timeline: [
@@ -243,7 +259,7 @@ export class DetectionService {
         ],
       }),
     );
-    return incident.id;
+    return updated !== undefined;
   }
 
   /**

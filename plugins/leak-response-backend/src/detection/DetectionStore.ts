@@ -188,6 +188,28 @@ export class DetectionStore {
     return { items: rows.map(toDetection), totalCount: Number(count) };
   }
 
+  /**
+   * The incident an earlier revision of this finding opened or updated, and
+   * the ARN and entity it was matched to; undefined when there is none yet.
+   */
+  async incidentOf(
+    source: string,
+    findingId: string,
+  ): Promise<{ incidentId: string; matchedArn: string; entityRef: string } | undefined> {
+    const row = await this.db<Row>('detections')
+      .where({ source, finding_id: findingId })
+      .whereIn('outcome', ['incident-created', 'incident-updated'])
+      .whereNotNull('incident_id')
+      .orderBy('received_at', 'asc')
+      .first();
+    if (!row?.incident_id) return undefined;
+    return {
+      incidentId: row.incident_id,
+      matchedArn: row.matched_arn ?? '',
+      entityRef: row.entity_ref ?? '',
+    };
+  }
+
   async listForFinding(source: string, findingId: string) {
     const rows = await this.db<Row>('detections')
       .where({ source, finding_id: findingId })

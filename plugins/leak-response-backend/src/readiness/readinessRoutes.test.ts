@@ -169,6 +169,9 @@ describe('GET /v1/inventory', () => {
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="llm-inventory-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
+    expect(res.headers['access-control-expose-headers']).toBe(
+      'Content-Disposition',
+    );
     const lines = res.text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(23);
     expect(lines[0].startsWith('Entity,Title,Type,System,Owner,')).toBe(true);

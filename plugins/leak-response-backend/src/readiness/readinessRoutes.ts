@@ -89,6 +89,9 @@ export function addReadinessRoutes(
       await auditorEvent.success({ meta: { format } });
       res
         .status(200)
+        // The app runs on another origin in development; without this the
+        // browser hides the file name from it.
+        .set('Access-Control-Expose-Headers', 'Content-Disposition')
         .type(file.contentType)
         .attachment(file.filename)
         .send(file.body);

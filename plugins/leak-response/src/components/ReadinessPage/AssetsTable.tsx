@@ -13,7 +13,7 @@ import {
   AssetGap,
   AssetReadiness,
 } from '@leak-response/plugin-leak-response-common';
-import { scoreColor } from './score';
+import { scoreColor, shortRef } from './score';
 
 const useStyles = makeStyles(theme => ({
   chip: { margin: theme.spacing(0.25) },
@@ -70,11 +70,11 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
       render: asset => (
         <Box>
           <EntityRefLink entityRef={asset.entityRef} />
-          {asset.title && (
-            <Typography variant="caption" display="block" color="textSecondary">
-              {asset.title}
-            </Typography>
-          )}
+          {/* The link shows the title; the name is what the catalog and
+              the inventory key on. */}
+          <Typography variant="caption" display="block" color="textSecondary">
+            {shortRef(asset.entityRef)}
+          </Typography>
         </Box>
       ),
     },

@@ -7,10 +7,11 @@ export interface Bar {
   color?: string;
 }
 
-const ROW = 26;
-const LABEL_WIDTH = 210;
-const VALUE_WIDTH = 44;
-const WIDTH = 560;
+// Close to the width the dashboard cards give it, so text stays ~12px.
+const ROW = 24;
+const LABEL_WIDTH = 180;
+const VALUE_WIDTH = 36;
+const WIDTH = 420;
 
 /**
  * Horizontal bars in plain SVG (no chart library: the bundle stays small).
@@ -54,7 +55,7 @@ export const BarChart = (props: {
               fontSize={12}
               fill={theme.palette.text.primary}
             >
-              {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+              {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
             </text>
             <rect
               x={LABEL_WIDTH}

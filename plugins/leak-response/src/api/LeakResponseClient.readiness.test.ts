@@ -59,7 +59,7 @@ describe('LeakResponseClient readiness', () => {
       http.get(`${baseUrl}/v1/inventory`, () => new HttpResponse('a,b\r\n')),
     );
     const file = await client().getInventory('csv');
-    expect(file.filename).toBe('llm-inventory.csv');
+    expect(file.filename).toMatch(/^llm-inventory-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file.body).toBe('a,b\r\n');
   });
 

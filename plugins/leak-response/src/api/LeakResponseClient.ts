@@ -183,9 +183,13 @@ export class LeakResponseClient implements LeakResponseApi {
       query: { format },
     });
     const disposition = response.headers.get('content-disposition') ?? '';
+    // Proxies, or a cross-origin backend that does not expose the header,
+    // can hide the name: then it is made here the way the backend makes it.
     const named = /filename="([^"]+)"/.exec(disposition)?.[1];
+    const today = new Date().toISOString().slice(0, 10);
     return {
-      filename: named ?? `llm-inventory.${format === 'csv' ? 'csv' : 'md'}`,
+      filename:
+        named ?? `llm-inventory-${today}.${format === 'csv' ? 'csv' : 'md'}`,
       contentType: response.headers.get('content-type') ?? 'text/plain',
       body: await response.text(),
     };

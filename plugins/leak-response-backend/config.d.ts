@@ -169,6 +169,12 @@ export interface Config {
         /** @visibility secret */
         secret?: string;
       };
+      /**
+       * A delivery still being handled after this long is taken to have lost
+       * its handler (a crash) and is handled again by a global task; default
+       * 2 minutes.
+       */
+      retryAfter?: HumanDuration | string;
     };
 
     /** Reminders of the accountable and responsible people before deadlines. */

@@ -3,7 +3,8 @@
  * flight; then a restart on the same PostgreSQL database. Every write that
  * was acknowledged (2xx) is there, timelines are intact (append-only,
  * ordered) and the obligation clocks are unchanged; retried launches do not
- * open a second incident.
+ * open a second incident; a detection the kill left half-handled is handled
+ * after the restart (detection.retryAfter is 4 s here, 2 min by default).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import type { IncidentRecord, TimelineEvent } from '@leak-response/plugin-leak-r
 import { Api } from './lib/api';
 import { BackendProcess, sleep } from './lib/backendProcess';
 import { BUCKETS, s3Finding } from './lib/findings';
-import { SystemHarness } from './lib/harness';
+import { eventually, SystemHarness } from './lib/harness';
 import { pluginDatabase } from './lib/postgres';
 
 const HOUR = 3_600_000;
@@ -26,13 +27,18 @@ interface Acked {
   findings: string[];
 }
 
+type Finding = ReturnType<typeof s3Finding>;
+
 describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
   const harness = new SystemHarness('restart');
   let backend: BackendProcess;
   let api: Api;
 
   before(async () => {
-    backend = harness.replica('backend', 7203, { escalation: { enabled: false } });
+    backend = harness.replica('backend', 7203, {
+      escalation: { enabled: false },
+      detectionRetryAfterSeconds: 4,
+    });
     await backend.start();
     api = harness.api(backend);
   });
@@ -44,6 +50,7 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
   it('keeps every acknowledged write, the timelines and the clocks', async t => {
     const acked: Acked = { launches: new Map(), timelines: new Map(), tasksDone: [], transitions: [], findings: [] };
     const unackedLaunches = new Map<string, object>();
+    const unackedFindings = new Map<string, Finding>();
     const remember = (incident: IncidentRecord) => {
       const known = acked.timelines.get(incident.id);
       if (!known || known.length < incident.timeline.length) acked.timelines.set(incident.id, incident.timeline);
@@ -100,15 +107,17 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
     };
     const detect = async (n: number) => {
       const findingId = `restart-finding-${n}`;
-      const status = await api.ingest(
-        s3Finding({
-          findingId,
-          bucket: BUCKETS[n % BUCKETS.length],
-          firstSeenAt: new Date(Date.now() - HOUR).toISOString(),
-          updatedAt: new Date().toISOString(),
-        }),
-      );
-      if (status === 202) acked.findings.push(findingId);
+      const event = s3Finding({
+        findingId,
+        bucket: BUCKETS[n % BUCKETS.length],
+        firstSeenAt: new Date(Date.now() - HOUR).toISOString(),
+        updatedAt: new Date().toISOString(),
+      });
+      unackedFindings.set(findingId, event);
+      const status = await api.ingest(event);
+      assert.equal(status, 202);
+      unackedFindings.delete(findingId);
+      acked.findings.push(findingId);
     };
 
     // a few incidents to update from the start
@@ -149,6 +158,9 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
     assert.ok(ackedAtKill.launches > 3 && ackedAtKill.tasks > 0 && ackedAtKill.findings > 0, JSON.stringify(ackedAtKill));
 
     await backend.start();
+    const check = pluginDatabase(harness.prefix, 'leak-response');
+    const pendingAfterKill = (await check('detections').where({ outcome: 'pending' })).length;
+    await check.destroy();
 
     for (const [key, launched] of acked.launches) {
       const res = await api.incident(launched.id);
@@ -181,6 +193,21 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
         'one incident per acknowledged detection',
       );
 
+      // the sender redelivers the findings that were not acknowledged; one
+      // the kill cut off half-way is pending, and handled once it is stale
+      for (const event of unackedFindings.values()) {
+        assert.equal(await api.ingest(event), 202);
+      }
+      await eventually(
+        'no detection left pending',
+        async () => ((await db('detections').where({ outcome: 'pending' })).length === 0 ? true : undefined),
+        60_000,
+      );
+      const sentFindings = [...acked.findings, ...unackedFindings.keys()];
+      const perFinding = await db('incidents').whereIn('source_ref', sentFindings).groupBy('source_ref').select('source_ref').count({ n: '*' });
+      assert.equal(perFinding.length, sentFindings.length, 'every finding sent has its incident');
+      assert.deepEqual(perFinding.filter(r => Number(r.n) !== 1), [], 'no finding opened twice');
+
       // the sender retries what was not acknowledged, with the same keys
       for (const [key, body] of unackedLaunches) {
         const res = await api.request('POST', '/v1/incidents', body, { 'idempotency-key': key });
@@ -196,7 +223,8 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
     t.diagnostic(
       `acknowledged before kill -9: ${ackedAtKill.launches} launches, ${ackedAtKill.tasks} task updates, ` +
         `${ackedAtKill.transitions} transitions, ${ackedAtKill.findings} detections; ${attempts} requests, ${errors} failed at or after the kill, ` +
-        `${unackedLaunches.size} launches retried; all found after restart`,
+        `${unackedLaunches.size} launches and ${unackedFindings.size} findings sent again (${pendingAfterKill} detections left pending by the kill); ` +
+          'all found after restart, none twice',
     );
   });
 });

@@ -111,7 +111,9 @@ export const leakResponsePlugin = createBackendPlugin({
             auth,
             logger: logger.child({ target: 'detection' }),
             auditor,
+            retryAfterMs: detectionConfig.retryAfterMs,
           });
+          await detector.schedule(scheduler);
           await events.subscribe({
             id: 'detections',
             topics: detectionConfig.topics,

@@ -218,7 +218,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await harness.close();
+    await harness.close({ graceful: true });
   }
 }
 

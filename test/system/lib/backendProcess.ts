@@ -25,6 +25,8 @@ export interface SystemConfig {
   token: string;
   ingressSecret: string;
   escalation?: { frequencySeconds?: number; enabled?: boolean };
+  /** leakResponse.detection.retryAfter, in seconds (default 2 minutes). */
+  detectionRetryAfterSeconds?: number;
 }
 
 export const ROLES = {
@@ -68,6 +70,9 @@ export function backendConfig(c: SystemConfig) {
       detection: {
         topics: ['leak-response.aws-findings'],
         ingress: { header: 'x-leak-response-ingress-token', secret: c.ingressSecret },
+        ...(c.detectionRetryAfterSeconds
+          ? { retryAfter: { seconds: c.detectionRetryAfterSeconds } }
+          : {}),
       },
       escalation: {
         enabled: c.escalation?.enabled ?? true,
@@ -100,7 +105,15 @@ export class BackendProcess {
     const log = fs.openSync(this.logFile, 'a');
     const child = spawn(
       process.execPath,
-      ['--require', TRANSFORM, ENTRY, '--config', configFile],
+      [
+        // e.g. SYSTEM_TEST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+        ...(process.env.SYSTEM_TEST_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        '--require',
+        TRANSFORM,
+        ENTRY,
+        '--config',
+        configFile,
+      ],
       {
         // inside the repository: the config loader looks for its root
         cwd: path.join(ROOT, 'test', 'system'),
@@ -167,7 +180,7 @@ export class BackendProcess {
   async stop(): Promise<void> {
     if (!this.alive) return;
     this.child!.kill('SIGTERM');
-    const timer = setTimeout(() => this.child?.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), 15_000);
     await this.exited;
     clearTimeout(timer);
   }

@@ -43,8 +43,9 @@ export class SystemHarness {
     return new Api(replica.baseUrl, this.token, this.ingressSecret);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.replicas.map(r => r.kill()));
+  /** Kills the replicas (or stops them, `graceful`), drops the databases. */
+  async close(options: { graceful?: boolean } = {}): Promise<void> {
+    await Promise.all(this.replicas.map(r => (options.graceful ? r.stop() : r.kill())));
     await dropDatabases(this.prefix);
     if (process.env.SYSTEM_TEST_KEEP_LOGS !== '1') {
       fs.rmSync(this.workDir, { recursive: true, force: true });

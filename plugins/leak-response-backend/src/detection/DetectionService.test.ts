@@ -10,6 +10,7 @@ import {
 } from './__testUtils__/events';
 import { detectionHarness } from './__testUtils__/harness';
 import { DETECTION_ACTOR } from './DetectionService';
+import { parseDetectionEvent } from './parseDetection';
 
 jest.setTimeout(60_000);
 
@@ -187,6 +188,37 @@ describe.each(databases.eachSupportedId())('DetectionService on %p', databaseId 
         resourceArn: 'arn:aws:s3:::shopwise-ml-clickstream-2025q3',
       },
     });
+  });
+
+  it('handles again, once, a delivery a crash left pending', async () => {
+    const knex = await databases.init(databaseId);
+    let now = new Date('2026-11-27T12:00:00Z');
+    const clock = () => now;
+    const a = await detectionHarness(knex, { clock });
+    const b = await detectionHarness(knex, { clock });
+    // what a replica killed between recording and settling leaves behind
+    const parsed = parseDetectionEvent(guardDutyS3Finding());
+    if (!parsed.ok) throw new Error(parsed.reason);
+    await a.store.claim(parsed.detection, now);
+    expect(await a.service.retryStale()).toEqual([]);
+    // the redelivery meanwhile is taken for one in progress
+    expect(await a.service.handle(guardDutyS3Finding())).toMatchObject({ outcome: 'duplicate' });
+    now = new Date('2026-11-27T12:02:01Z');
+    const [fromA, fromB] = await Promise.all([a.service.retryStale(), b.service.retryStale()]);
+    expect([...fromA, ...fromB]).toEqual([
+      expect.objectContaining({
+        outcome: 'incident-created',
+        entityRef: 'resource:default/clickstream-2025q3',
+      }),
+    ]);
+    const { items } = await a.incidentStore.listIncidents({});
+    expect(items).toHaveLength(1);
+    expect(await a.incidentStore.getIncident(items[0].id)).toMatchObject({
+      detectedAt: '2026-11-27T09:41:17.000Z',
+      sourceRef: 'gd-clickstream-exfil-1',
+    });
+    now = new Date('2026-11-27T12:10:00Z');
+    expect(await a.service.retryStale()).toEqual([]);
   });
 
   it('records an auditor event for each incident it opens or updates and each unmapped finding', async () => {

@@ -4,6 +4,7 @@ import {
   AuthService,
   BackstageCredentials,
   LoggerService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -47,8 +48,8 @@ function auditMeta(result: DetectionResult) {
   }
 }
 
-/** A pending delivery older than this is taken to have lost its handler. */
-const STALE_AFTER_MS = 2 * 60_000;
+/** By default, a pending delivery older than this is taken to have lost its handler. */
+const DEFAULT_RETRY_AFTER_MS = 2 * 60_000;
 
 /**
  * Turns AWS findings into incidents: parse, deduplicate, map the resource ARN
@@ -65,6 +66,8 @@ export class DetectionService {
     logger: LoggerService;
     /** Records every incident opened or updated by a finding, and every unmapped one. */
     auditor?: AuditorService;
+    /** When a pending delivery is taken to have lost its handler; default 2 minutes. */
+    retryAfterMs?: number;
     clock?: () => Date;
   }) {
     return new DetectionService(
@@ -75,6 +78,7 @@ export class DetectionService {
       options.auth,
       options.logger,
       options.auditor,
+      options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
       options.clock ?? (() => new Date()),
     );
   }
@@ -87,6 +91,7 @@ export class DetectionService {
     private readonly auth: AuthService,
     private readonly logger: LoggerService,
     private readonly auditor: AuditorService | undefined,
+    private readonly retryAfterMs: number,
     private readonly clock: () => Date,
   ) {}
 
@@ -104,7 +109,50 @@ export class DetectionService {
       });
       return { outcome: 'ignored', reason: parsed.reason };
     }
-    const detection = parsed.detection;
+    return this.handleDetection(parsed.detection, topic);
+  }
+
+  /**
+   * Handles again the deliveries whose handler died (a crash between
+   * recording and settling them) once they are `retryAfterMs` old, so a
+   * finding acknowledged or redelivered meanwhile is not lost.
+   */
+  async retryStale(): Promise<DetectionResult[]> {
+    const now = this.clock();
+    const staleBefore = new Date(now.getTime() - this.retryAfterMs);
+    const results: DetectionResult[] = [];
+    for (const { id, detection } of await this.store.listStale(staleBefore)) {
+      // another replica may take the same row: only one reclaim succeeds
+      if (await this.store.reclaim(id, staleBefore, now)) {
+        this.logger.warn(
+          `Detection ${detection.source}/${detection.findingId} was left pending; handling it again`,
+        );
+        results.push(await this.handleDetection(detection, 'retry', id));
+      }
+    }
+    return results;
+  }
+
+  /** Runs `retryStale` on a global schedule, every half of `retryAfterMs`. */
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    const seconds = Math.max(1, Math.round(this.retryAfterMs / 2000));
+    await scheduler.scheduleTask({
+      id: 'leak-response-detection-retry',
+      scope: 'global',
+      frequency: { seconds },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds },
+      fn: async () => {
+        await this.retryStale();
+      },
+    });
+  }
+
+  private async handleDetection(
+    detection: ParsedDetection,
+    topic: string,
+    claimedRowId?: string,
+  ): Promise<DetectionResult> {
     // Outside any request: the actor is this plugin's own service identity.
     const audit = await this.auditor?.createEvent({
       eventId: 'detection',
@@ -120,7 +168,7 @@ export class DetectionService {
     });
     let result: DetectionResult;
     try {
-      result = await this.process(detection);
+      result = await this.process(detection, claimedRowId);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
       this.logger.error(
@@ -149,36 +197,29 @@ export class DetectionService {
     }
   }
 
-  private async process(detection: ParsedDetection): Promise<DetectionResult> {
-    const now = this.clock();
-    const { claimed, row } = await this.store.claim(detection, now);
-    if (!claimed) {
-      const retry =
-        row.outcome === 'pending' &&
-        (await this.store.reclaim(
-          row.id,
-          new Date(now.getTime() - STALE_AFTER_MS),
-          now,
-        ));
-      if (!retry) {
-        this.logger.debug(
-          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} already received`,
-        );
-        return { outcome: 'duplicate', detectionId: row.id };
-      }
+  private async process(
+    detection: ParsedDetection,
+    claimedRowId?: string,
+  ): Promise<DetectionResult> {
+    const claim = claimedRowId
+      ? { id: claimedRowId, mine: true }
+      : await this.claim(detection);
+    const rowId = claim.id;
+    if (!claim.mine) {
+      return { outcome: 'duplicate', detectionId: rowId };
     }
 
     // A later revision of a finding that already has its incident: no need
     // to map and plan again (and the incident stays on its first entity).
     const known = await this.store.incidentOf(detection.source, detection.findingId);
     if (known && (await this.appendUpdate(known.incidentId, detection, known.matchedArn))) {
-      await this.store.settle(row.id, { outcome: 'incident-updated', ...known });
+      await this.store.settle(rowId, { outcome: 'incident-updated', ...known });
       this.logger.info(
         `Detection ${detection.source}/${detection.findingId}: incident-updated ${known.incidentId} for ${known.entityRef}`,
       );
       return {
         outcome: 'incident-updated',
-        detectionId: row.id,
+        detectionId: rowId,
         incidentId: known.incidentId,
         entityRef: known.entityRef,
       };
@@ -187,7 +228,7 @@ export class DetectionService {
     const credentials = await this.auth.getOwnServiceCredentials();
     const match = await this.findEntity(detection.resourceArns, credentials);
     if (!match) {
-      await this.store.settle(row.id, { outcome: 'unmapped' });
+      await this.store.settle(rowId, { outcome: 'unmapped' });
       this.logger.warn(
         `Unmapped detection ${detection.source}/${detection.findingId}: no entity has an ${ARN_ANNOTATION} annotation for ${
           detection.resourceArns.join(', ') || 'a resource (the finding names none)'
@@ -196,7 +237,7 @@ export class DetectionService {
       );
       return {
         outcome: 'unmapped',
-        detectionId: row.id,
+        detectionId: rowId,
         resourceArns: detection.resourceArns,
       };
     }
@@ -222,7 +263,7 @@ export class DetectionService {
       await this.appendUpdate(incidentId, detection, match.arn);
     }
     const outcome = created ? 'incident-created' : 'incident-updated';
-    await this.store.settle(row.id, {
+    await this.store.settle(rowId, {
       outcome,
       matchedArn: match.arn,
       entityRef,
@@ -231,7 +272,29 @@ export class DetectionService {
     this.logger.info(
       `Detection ${detection.source}/${detection.findingId}: ${outcome} ${incidentId} for ${entityRef}`,
     );
-    return { outcome, detectionId: row.id, incidentId, entityRef };
+    return { outcome, detectionId: rowId, incidentId, entityRef };
+  }
+
+  /** The delivery's row, and whether this call is the one to handle it. */
+  private async claim(
+    detection: ParsedDetection,
+  ): Promise<{ id: string; mine: boolean }> {
+    const now = this.clock();
+    const { claimed, row } = await this.store.claim(detection, now);
+    if (claimed) return { id: row.id, mine: true };
+    const retry =
+      row.outcome === 'pending' &&
+      (await this.store.reclaim(
+        row.id,
+        new Date(now.getTime() - this.retryAfterMs),
+        now,
+      ));
+    if (!retry) {
+      this.logger.debug(
+        `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} already received`,
+      );
+    }
+    return { id: row.id, mine: retry };
   }
 
   /** False when the incident is gone. */

@@ -144,6 +144,40 @@ export class DetectionStore {
     return { claimed: inserted.length > 0, row: toDetection(row) };
   }
 
+  /**
+   * Deliveries still pending since before `staleBefore`: their handler died
+   * between recording and settling them. Rebuilt from what was recorded.
+   */
+  async listStale(
+    staleBefore: Date,
+    limit = 100,
+  ): Promise<Array<{ id: string; detection: ParsedDetection }>> {
+    const rows = await this.db<Row>('detections')
+      .where({ outcome: 'pending' })
+      .andWhere('received_at', '<', staleBefore)
+      .orderBy('received_at', 'asc')
+      .limit(limit);
+    return rows.map(row => {
+      const summary = row.summary ? JSON.parse(row.summary) : {};
+      return {
+        id: row.id,
+        detection: {
+          source: row.source as ParsedDetection['source'],
+          findingId: row.finding_id,
+          revision: row.revision,
+          findingType: row.finding_type,
+          title: row.title,
+          severity: row.severity as ParsedDetection['severity'],
+          firstSeenAt: new Date(row.first_seen_at).toISOString(),
+          resourceArns: JSON.parse(row.resource_arns),
+          kind: summary.kind ?? 'data-access',
+          accountId: summary.accountId,
+          region: summary.region,
+        },
+      };
+    });
+  }
+
   /** Takes over a pending delivery older than `staleBefore` (its handler died). */
   async reclaim(id: string, staleBefore: Date, now: Date): Promise<boolean> {
     const updated = await this.db<Row>('detections')

@@ -1,4 +1,5 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 
 /** Default topic carrying EventBridge events to the detection subscriber. */
 export const DEFAULT_DETECTION_TOPIC = 'leak-response.aws-findings';
@@ -9,7 +10,11 @@ export interface DetectionConfig {
   enabled: boolean;
   topics: string[];
   ingress: { header: string; secret?: string };
+  /** A delivery still pending after this long lost its handler (a crash) and is handled again. */
+  retryAfterMs: number;
 }
+
+const DEFAULT_RETRY_AFTER_MS = 2 * 60_000;
 
 /** Reads `leakResponse.detection` once. */
 export function readDetectionConfig(config: Config): DetectionConfig {
@@ -26,5 +31,10 @@ export function readDetectionConfig(config: Config): DetectionConfig {
       ).toLowerCase(),
       secret: secret && secret.length > 0 ? secret : undefined,
     },
+    retryAfterMs: detection?.has('retryAfter')
+      ? durationToMilliseconds(
+          readDurationFromConfig(detection, { key: 'retryAfter' }),
+        )
+      : DEFAULT_RETRY_AFTER_MS,
   };
 }

@@ -37,7 +37,7 @@ export const ASSET_GAP_TITLES: Readonly<Record<AssetGapKind, string>> = {
   'no-trained-on-call': 'No trained on-call',
   'no-recent-exercise': 'No recent exercise',
   'controls-missing': 'Controls not declared',
-  'jurisdiction-review': 'Hosted outside subjects’ jurisdiction',
+  'jurisdiction-review': 'Hosted outside jurisdiction',
   'lineage-problem': 'Dangling or wrong-type lineage',
 };
 

@@ -67,6 +67,7 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
     {
       title: 'Asset',
       field: 'entityRef',
+      cellStyle: { minWidth: 220 },
       render: asset => (
         <Box>
           <EntityRefLink entityRef={asset.entityRef} />
@@ -105,6 +106,7 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
       title: 'Gaps',
       field: 'gaps',
       sorting: false,
+      cellStyle: { width: '40%' },
       customFilterAndSearch: (term, asset) =>
         asset.gaps.some(g =>
           `${ASSET_GAP_TITLES[g.kind]} ${g.message}`
@@ -124,7 +126,7 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
   return (
     <Table<AssetReadiness>
       title={`Assets (${assets.length})`}
-      options={{ paging: assets.length > 20, pageSize: 20, padding: 'dense' }}
+      options={{ paging: assets.length > 50, pageSize: 50, padding: 'dense' }}
       columns={columns}
       data={assets}
     />

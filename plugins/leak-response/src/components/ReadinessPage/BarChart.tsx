@@ -9,9 +9,12 @@ export interface Bar {
 
 // Close to the width the dashboard cards give it, so text stays ~12px.
 const ROW = 24;
-const LABEL_WIDTH = 180;
+const LABEL_WIDTH = 200;
 const VALUE_WIDTH = 36;
-const WIDTH = 420;
+const WIDTH = 440;
+const FONT = 11;
+// About what fits in LABEL_WIDTH at FONT.
+const MAX_LABEL = 30;
 
 /**
  * Horizontal bars in plain SVG (no chart library: the bundle stays small).
@@ -52,10 +55,12 @@ export const BarChart = (props: {
               x={LABEL_WIDTH - 8}
               y={y + ROW / 2 + 4}
               textAnchor="end"
-              fontSize={12}
+              fontSize={FONT}
               fill={theme.palette.text.primary}
             >
-              {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
+              {bar.label.length > MAX_LABEL
+                ? `${bar.label.slice(0, MAX_LABEL - 1)}…`
+                : bar.label}
             </text>
             <rect
               x={LABEL_WIDTH}
@@ -76,7 +81,7 @@ export const BarChart = (props: {
             <text
               x={WIDTH - VALUE_WIDTH + 6}
               y={y + ROW / 2 + 4}
-              fontSize={12}
+              fontSize={FONT}
               fill={theme.palette.text.secondary}
             >
               {`${bar.value}${unit}`}

@@ -154,10 +154,11 @@ describe('ReadinessPage', () => {
     expect(within(recsys).getByText('Ready')).toBeInTheDocument();
   });
 
-  it('explains a gap on focus with its message and details', async () => {
+  it('explains a gap on hover with its message and details', async () => {
     await render({ getReadiness: async () => report });
-    const chip = await screen.findByText(
-      'Hosted outside subjects’ jurisdiction',
+    await screen.findByLabelText('Readiness score 62 of 100');
+    const chip = within(rowOf('product-reviews-2025')).getByText(
+      'Hosted outside jurisdiction',
     );
     await userEvent.hover(chip);
     expect(
@@ -183,7 +184,7 @@ describe('ReadinessPage', () => {
     await userEvent.click(screen.getByLabelText('Gap'));
     await userEvent.click(
       await screen.findByRole('option', {
-        name: 'Hosted outside subjects’ jurisdiction (1)',
+        name: 'Hosted outside jurisdiction (1)',
       }),
     );
     await waitFor(() => expect(rows()).toHaveLength(1));

@@ -61,6 +61,14 @@ export interface Config {
       /** How far ahead to check shifts for untrained people; default 8 weeks. */
       horizon?: HumanDuration | string;
       /**
+       * How long the Groups, Users, Systems and Domains that a caller's plan
+       * looked up are reused for that same caller's next plans; default 30
+       * seconds, 0 turns it off. Kept per caller and filled only with what
+       * the catalog answered that caller, so nothing passes between callers;
+       * rotation, training and permission changes show up this much later.
+       */
+      peopleCacheTtl?: HumanDuration | string;
+      /**
        * Rotations declared here instead of (and winning over) Group
        * annotations.
        */

@@ -32,7 +32,9 @@ import {
 import { readinessGaps } from './oncall/readiness';
 import { PlaybookRegistry } from './playbooks/PlaybookRegistry';
 import { Playbook } from './playbooks/schema';
-import { PEOPLE_ENTITY_FIELDS, PeopleResolver } from './roles/PeopleResolver';
+import { PeopleCache } from './roles/PeopleCache';
+import { PeopleResolver } from './roles/PeopleResolver';
+import { batchingFetcher } from './batchingFetcher';
 
 /**
  * The entity fields the plan reads; the catalog sends nothing else.
@@ -90,6 +92,7 @@ export class PlanService {
       playbooks: PlaybookRegistry;
       impact: ImpactAnalyzer;
       people: PeopleResolver;
+      peopleCache: PeopleCache;
       obligations: ObligationsEvaluator;
       clock: () => Date;
     },
@@ -123,6 +126,9 @@ export class PlanService {
         configuredRoles: settings.roles,
         configuredRotations: settings.onCall.rotations,
         requiredTrainings: settings.onCall.requiredTrainings,
+      }),
+      peopleCache: PeopleCache.create({
+        ttlMs: settings.onCall.peopleCacheTtlMs,
       }),
       obligations: ObligationsEvaluator.fromConfig(config),
       clock: options.clock ?? (() => new Date()),
@@ -160,7 +166,9 @@ export class PlanService {
     const awareAt = request.awareAt
       ? DateTime.fromISO(request.awareAt, { setZone: true }).toUTC()
       : now;
-    const fetch = this.fetcher(request.credentials);
+    // One catalog request per lineage level, carrying the people side's
+    // groups and users of that moment too.
+    const fetch = batchingFetcher(this.fetcher(request.credentials));
     const entityRef = refKey(stringifyEntityRef(request.entity));
 
     const [origin] = await fetch([entityRef]);
@@ -191,8 +199,7 @@ export class PlanService {
         origin,
         roles: rolesOf(selection.playbook),
         now,
-        fetch: this.fetcher(request.credentials, PEOPLE_ENTITY_FIELDS),
-        fetchWithRelations: fetch,
+        fetch: this.deps.peopleCache.fetcher(request.credentials, fetch),
       }),
     ]);
 

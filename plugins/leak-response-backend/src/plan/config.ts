@@ -1,4 +1,5 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { DateTime, Duration } from 'luxon';
 import { ImpactLimits, DEFAULT_IMPACT_LIMITS } from './impact/ImpactAnalyzer';
 import { normalizeRef, refKey } from './impact/lineage';
@@ -9,6 +10,7 @@ import {
   Rotation,
 } from './oncall/rotation';
 import { BUILT_IN_ROLES } from './playbooks/schema';
+import { DEFAULT_PEOPLE_CACHE_TTL_MS } from './roles/PeopleCache';
 
 /** The plan settings of `leakResponse`, read once at start-up. */
 export interface PlanSettings {
@@ -23,6 +25,8 @@ export interface PlanSettings {
     /** Configured rotations by group key; they win over Group annotations. */
     rotations: ReadonlyMap<string, Rotation>;
     peaks: PeakPeriod[];
+    /** How long a caller's people lookups are reused; 0: never. */
+    peopleCacheTtlMs: number;
   };
 }
 
@@ -112,6 +116,24 @@ export function readPlanSettings(config: Config): PlanSettings {
     }
   }
 
+  let peopleCacheTtlMs = DEFAULT_PEOPLE_CACHE_TTL_MS;
+  if (onCall?.has('peopleCacheTtl')) {
+    try {
+      peopleCacheTtlMs = durationToMilliseconds(
+        readDurationFromConfig(onCall, { key: 'peopleCacheTtl' }),
+      );
+    } catch (error) {
+      throw new Error(
+        `Invalid leakResponse.onCall.peopleCacheTtl: ${(error as Error).message}`,
+      );
+    }
+    if (!(peopleCacheTtlMs >= 0)) {
+      throw new Error(
+        'Invalid leakResponse.onCall.peopleCacheTtl: must not be negative',
+      );
+    }
+  }
+
   const rotations = new Map<string, Rotation>();
   (onCall?.getOptionalConfigArray('rotations') ?? []).forEach(
     (entry, index) => {
@@ -182,6 +204,6 @@ export function readPlanSettings(config: Config): PlanSettings {
     roles,
     knownRoles,
     impact,
-    onCall: { requiredTrainings, horizon, rotations, peaks },
+    onCall: { requiredTrainings, horizon, rotations, peaks, peopleCacheTtlMs },
   };
 }

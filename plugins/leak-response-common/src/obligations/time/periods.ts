@@ -39,6 +39,8 @@ export function describePeriod(amount: number, unit: PeriodUnit): string {
   return `${amount} ${amount === 1 ? one : many}`;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 type DateCheck = (year: number, month: number, day: number) => boolean;
 
 function holidayLookup(calendar: (year: number) => Holiday[]): DateCheck {
@@ -118,7 +120,12 @@ export function addPeriod(
       `addPeriod: amount must be a non-negative integer (got ${amount})`,
     );
   }
-  if (unit === 'h') return start.toUTC().plus({ hours: amount });
+  if (unit === 'h') {
+    // Elapsed time: plain milliseconds, no zone lookup.
+    return DateTime.fromMillis(start.toMillis() + amount * HOUR_MS, {
+      zone: 'utc',
+    });
+  }
   const local = start.setZone(zone);
   if (!local.isValid) {
     throw new RangeError(`addPeriod: invalid zone '${zone}'`);

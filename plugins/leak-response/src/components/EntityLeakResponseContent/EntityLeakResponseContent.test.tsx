@@ -181,6 +181,28 @@ describe('EntityLeakResponseContent', () => {
     ]);
   });
 
+  it('counts the readiness gaps per rotation and shows the first few until asked for all', async () => {
+    const gaps = [0, 1, 2, 3].map(day => ({
+      kind: 'untrained-slot' as const,
+      rotationOf: 'group:default/security-ir',
+      userRef: `user:default/responder-${day}`,
+      from: `2026-11-2${day}T00:00:00.000Z`,
+      until: `2026-11-2${day + 1}T00:00:00.000Z`,
+      missingTrainings: ['aws-incident-response'],
+    }));
+    await render({
+      getPlan: async () => ({ ...plan, readiness: { ...plan.readiness, gaps } }),
+    });
+    expect(
+      await screen.findByText(/4 readiness gap\(s\) ahead: group:default\/security-ir 4/),
+    ).toBeInTheDocument();
+    const list = () => within(screen.getByRole('list', { name: 'Readiness gaps' }));
+    expect(list().getAllByRole('listitem')).toHaveLength(3);
+    expect(list().getByText(/user:default\/responder-0 is on call for/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 4' }));
+    expect(list().getAllByRole('listitem')).toHaveLength(4);
+  });
+
   it('says so when the obligations could not be evaluated', async () => {
     await render({
       getPlan: async () => ({

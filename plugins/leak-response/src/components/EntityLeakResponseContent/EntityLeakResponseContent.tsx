@@ -112,10 +112,10 @@ export const EntityLeakResponseContent = () => {
           <Grid item xs={12}>
             <ImpactCard impact={plan.impact} />
           </Grid>
-          <Grid item xs={12} lg={7}>
+          <Grid item xs={12}>
             <RaciCard playbook={plan.playbook} roles={plan.roles} />
           </Grid>
-          <Grid item xs={12} lg={5}>
+          <Grid item xs={12}>
             <OnCallCard
               roles={plan.roles}
               gaps={plan.readiness.gaps}

@@ -16,7 +16,7 @@ import {
   PlanObligations,
 } from '@leak-response/plugin-leak-response-common';
 import { ReactNode } from 'react';
-import { DateTime } from '../shared';
+import { DateTime, wrapText } from '../shared';
 
 /** A deadline in words with its due time in the user's zone. */
 export const DueText = ({ due }: { due?: Due }) => {
@@ -40,14 +40,10 @@ export const DueText = ({ due }: { due?: Due }) => {
   }
 };
 
-// Reasons and recipients can be long (entity refs, law names): they wrap
-// inside the card rather than running past its edge.
-const wrap = { overflowWrap: 'anywhere' as const, minWidth: 0 };
-
 const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
   <ListItem alignItems="flex-start" divider>
     <ListItemText
-      style={wrap}
+     style={wrapText}
       primary={
         <>
           <strong>{obligation.regime}</strong> — {obligation.recipient} (
@@ -112,7 +108,7 @@ const Fold = (props: {
     >
       <Typography variant="body2">{props.title}</Typography>
     </AccordionSummary>
-    <AccordionDetails style={{ display: 'block', ...wrap }}>
+    <AccordionDetails style={{ display: 'block', ...wrapText }}>
       {props.children}
     </AccordionDetails>
   </Accordion>
@@ -127,12 +123,12 @@ const UndeterminedFold = ({ obligations }: { obligations: Obligation[] }) => (
   >
     {groupUndetermined(obligations).map(group => (
       <Box key={group.question} mb={2} component="section" aria-label={group.question}>
-        <Typography variant="subtitle2" style={wrap}>
+        <Typography variant="subtitle2" style={wrapText}>
           {group.question} ({group.obligations.length})
         </Typography>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {group.obligations.map(o => (
-            <li key={o.ruleId} style={wrap}>
+            <li key={o.ruleId} style={wrapText}>
               <Typography variant="body2" component="span">
                 <strong>{o.regime}</strong> — {o.recipient}
                 {o.due && (

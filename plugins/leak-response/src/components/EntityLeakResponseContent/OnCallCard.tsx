@@ -1,6 +1,7 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  Button,
   Table,
   TableBody,
   TableCell,
@@ -14,7 +15,8 @@ import {
   ReadinessGap,
   ResolvedRole,
 } from '@leak-response/plugin-leak-response-common';
-import { DateTime } from '../shared';
+import { useState } from 'react';
+import { DateTime, wrapText } from '../shared';
 
 const Shift = ({ shift, label }: { shift?: OnCallShift; label: string }) => {
   if (!shift) {
@@ -69,6 +71,45 @@ const GapText = ({ gap }: { gap: ReadinessGap }) =>
       <DateTime iso={gap.from} /> – <DateTime iso={gap.until} />)
     </>
   );
+
+/** How many gaps show before "show all". */
+const GAPS_SHOWN = 3;
+
+/**
+ * The readiness gaps ahead, counted per rotation: a two-week horizon over
+ * five rotations easily yields dozens of untrained shifts, which would
+ * bury the card. The first few show; the rest unfold on request.
+ */
+const ReadinessGaps = ({ gaps }: { gaps: ReadinessGap[] }) => {
+  const [all, setAll] = useState(false);
+  const perRotation = new Map<string, number>();
+  for (const g of gaps) {
+    perRotation.set(g.rotationOf, (perRotation.get(g.rotationOf) ?? 0) + 1);
+  }
+  const shown = all ? gaps : gaps.slice(0, GAPS_SHOWN);
+  return (
+    <Alert severity="info" style={{ marginTop: 8 }}>
+      <span>
+        {gaps.length} readiness gap(s) ahead:{' '}
+        {[...perRotation.entries()]
+          .map(([rotation, count]) => `${rotation} ${count}`)
+          .join(' · ')}
+      </span>
+      <ul aria-label="Readiness gaps" style={{ margin: '4px 0' }}>
+        {shown.map(g => (
+          <li key={gapKey(g)} style={wrapText}>
+            <GapText gap={g} />
+          </li>
+        ))}
+      </ul>
+      {gaps.length > GAPS_SHOWN && (
+        <Button size="small" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Show fewer' : `Show all ${gaps.length}`}
+        </Button>
+      )}
+    </Alert>
+  );
+};
 
 /**
  * Who is on call now and next for each role, with contact details, and a
@@ -150,18 +191,7 @@ export const OnCallCard = (props: {
           ))}
         </TableBody>
       </Table>
-      {gaps.length > 0 && (
-        <Alert severity="info" style={{ marginTop: 8 }}>
-          Readiness gaps ahead:
-          <ul>
-            {gaps.map(g => (
-              <li key={gapKey(g)}>
-                <GapText gap={g} />
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      {gaps.length > 0 && <ReadinessGaps gaps={gaps} />}
     </InfoCard>
   );
 };

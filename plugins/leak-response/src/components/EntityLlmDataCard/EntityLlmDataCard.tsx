@@ -20,6 +20,7 @@ import {
 } from '@material-ui/core';
 import { ReactNode, useMemo } from 'react';
 import { FLAG_LABELS, vocabularyFromConfig } from './vocabulary';
+import { wrapText } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -102,6 +103,7 @@ const DataCategories = (props: {
         return (
           <ListItem key={id} disableGutters>
             <ListItemText
+              style={wrapText}
               primary={id}
               secondaryTypographyProps={{ component: 'div' }}
               secondary={
@@ -149,6 +151,7 @@ const Regions = (props: { codes: string[] }) => {
         return (
           <ListItem key={code} disableGutters>
             <ListItemText
+              style={wrapText}
               primary={code}
               secondary={
                 region
@@ -205,6 +208,7 @@ const Controls = (props: { controls: Record<string, unknown> }) => (
     {LLM_CONTROLS.map(name => (
       <ListItem key={name} disableGutters>
         <ListItemText
+          style={wrapText}
           primary={name}
           secondary={controlState(props.controls[name])}
         />

@@ -135,7 +135,12 @@ describe('IncidentPage decisions', () => {
       ...incident,
       obligations: [
         art33,
-        { ...art34, status: 'not-required', justification: 'Encrypted at rest' },
+        {
+          ...art34,
+          status: 'not-required',
+          justification: 'Encrypted at rest',
+          decidedBy: 'user:default/guest',
+        },
       ],
     };
     const decideObligation = jest.fn(async () => incident);
@@ -146,6 +151,43 @@ describe('IncidentPage decisions', () => {
     await waitFor(() =>
       expect(rowOf('Data subjects').getByText('to-be-determined')).toBeInTheDocument(),
     );
+  });
+
+  it('folds the obligations the engine found not to apply, nearest deadline first above', async () => {
+    const soon = new Date(Date.now() + 3_600_000).toISOString();
+    const later = new Date(Date.now() + 50 * 3_600_000).toISOString();
+    const record: IncidentRecord = {
+      ...incident,
+      obligations: [
+        { ...art33, dueAt: later },
+        { ...art34, id: 'o-tbd', dueAt: undefined },
+        { ...art33, id: 'o-soon', regime: 'UK GDPR', recipient: 'ICO', dueAt: soon },
+        {
+          ...art33,
+          id: 'o-na',
+          regime: 'PIPL',
+          recipient: 'CAC',
+          status: 'not-required',
+          justification: 'no data subjects in CN',
+          dueAt: undefined,
+        },
+      ],
+    };
+    await render({ getIncident: async () => record });
+    const table = within(await screen.findByRole('table', { name: 'Obligations' }));
+    const recipients = table
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => r.querySelectorAll('td')[1].textContent);
+    expect(recipients).toEqual(['ICO', 'Lead supervisory authority', 'Data subjects']);
+    expect(table.queryByText('CAC')).not.toBeInTheDocument();
+    expect(screen.getByText('2 clock(s) running · 3 obligation(s) · 1 not applicable')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('Not applicable (1)'));
+    const folded = within(
+      await screen.findByRole('list', { name: 'Obligations that do not apply' }),
+    );
+    expect(folded.getByText('PIPL')).toBeInTheDocument();
+    expect(folded.getByText('no data subjects in CN')).toBeInTheDocument();
   });
 
   it('keeps the dialog open with the backend message when the decision fails', async () => {
@@ -239,7 +281,11 @@ describe('IncidentPage live refresh', () => {
       });
     });
     expect(
-      await screen.findByRole('button', { name: 'Move to contained' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Move to contained' },
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -36,7 +36,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { DateTime, formatLocal, formatUtc, messageOf, useNow } from '../shared';
+import {
+  DateTime,
+  formatLocal,
+  formatUtc,
+  messageOf,
+  useNow,
+  wrapText,
+} from '../shared';
 import { AssessmentForm } from './AssessmentForm';
 import { AwarenessDialog } from './DecisionDialogs';
 import { NoticesCard } from './NoticesCard';
@@ -189,7 +196,14 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             Could not refresh: {messageOf(error)}
           </Alert>
         )}
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+          mb={2}
+          role="group"
+          aria-label="Incident actions"
+        >
           {INCIDENT_TRANSITIONS[record.status].map(next => (
             <Button
               key={next}
@@ -344,6 +358,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
                   .map(event => (
                     <ListItem key={event.sequence} divider>
                       <ListItemText
+                        style={wrapText}
                         primary={event.message}
                         secondaryTypographyProps={{ component: 'div' }}
                         secondary={

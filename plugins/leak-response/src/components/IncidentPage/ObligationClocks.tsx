@@ -1,5 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
 import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
   Box,
   Button,
   Table,
@@ -10,16 +13,22 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   IncidentObligation,
   IncidentRecord,
 } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
 import { ObligationDecision } from '../../api';
-import { Countdown, DateTime, urgencyOf } from '../shared';
+import { Countdown, DateTime, urgencyOf, wrapText } from '../shared';
 import { NotRequiredDialog } from './DecisionDialogs';
 
 const DONE = new Set(['submitted', 'not-required']);
+const OPEN = new Set(['pending', 'to-be-determined']);
+
+// Table cells wrap long law names and recipients between words, breaking a
+// word only when it does not fit a line on its own.
+const cellWrap = { overflowWrap: 'break-word' as const };
 
 function reasonsOf(obligation: IncidentObligation): string[] {
   const reasons = (obligation.evaluation as { reasons?: unknown } | undefined)
@@ -27,10 +36,39 @@ function reasonsOf(obligation: IncidentObligation): string[] {
   return Array.isArray(reasons) ? reasons.map(String) : [];
 }
 
+/**
+ * Whether the engine found that the obligation does not apply: stored as
+ * not-required without a person's decision. A person's "not required" keeps
+ * its row, with the justification and a way to reopen it.
+ */
+export function isNotApplicable(o: IncidentObligation): boolean {
+  return o.status === 'not-required' && !o.decidedBy;
+}
+
+/** Open dated obligations first (nearest deadline first), then undated, then done. */
+export function sortObligations(
+  obligations: IncidentObligation[],
+): IncidentObligation[] {
+  const rank = (o: IncidentObligation) => {
+    if (DONE.has(o.status)) return 3;
+    return o.dueAt ? 0 : o.status === 'to-be-determined' ? 2 : 1;
+  };
+  return [...obligations].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.dueAt ?? '').localeCompare(b.dueAt ?? '') ||
+      a.regime.localeCompare(b.regime),
+  );
+}
+
 /** A bar per obligation from awareness to its due time, on one time axis. */
-const DeadlineChart = (props: { record: IncidentRecord; now: number }) => {
+const DeadlineChart = (props: {
+  record: IncidentRecord;
+  obligations: IncidentObligation[];
+  now: number;
+}) => {
   const { record, now } = props;
-  const dated = record.obligations.filter(o => o.dueAt);
+  const dated = props.obligations.filter(o => o.dueAt);
   if (dated.length === 0) return null;
   const start = Date.parse(record.awareAt);
   const end = Math.max(now, ...dated.map(o => Date.parse(o.dueAt!)));
@@ -47,7 +85,7 @@ const DeadlineChart = (props: { record: IncidentRecord; now: number }) => {
         <div key={o.id} style={{ display: 'flex', alignItems: 'center', height: 18 }}>
           <Typography
             variant="caption"
-            style={{ width: 200, flexShrink: 0, paddingRight: 8 }}
+            style={{ width: 240, flexShrink: 0, paddingRight: 8 }}
             noWrap
             title={`${o.regime} · ${o.recipient}`}
           >
@@ -80,17 +118,43 @@ const DeadlineChart = (props: { record: IncidentRecord; now: number }) => {
   );
 };
 
-const OPEN = new Set(['pending', 'to-be-determined']);
-
-// Long regimes, recipients and justifications wrap inside the cell instead of
-// running past the card's edge.
-const wrap = { overflowWrap: 'anywhere' as const };
+/** The obligations the engine found not to apply, folded with their reasons. */
+const NotApplicableFold = ({ obligations }: { obligations: IncidentObligation[] }) => (
+  <Accordion TransitionProps={{ unmountOnExit: true }} style={{ marginTop: 16 }}>
+    <AccordionSummary
+      expandIcon={<ExpandMoreIcon />}
+      aria-controls="incident-not-applicable-content"
+      id="incident-not-applicable-header"
+    >
+      <Typography variant="body2">
+        Not applicable ({obligations.length})
+      </Typography>
+    </AccordionSummary>
+    <AccordionDetails style={{ display: 'block' }}>
+      <ul aria-label="Obligations that do not apply" style={{ margin: 0, paddingLeft: 20 }}>
+        {obligations.map(o => (
+          <li key={o.id} style={wrapText}>
+            <Typography variant="body2" component="span">
+              <strong>{o.regime}</strong> — {o.recipient}
+            </Typography>
+            {o.justification && (
+              <Typography variant="caption" component="div" color="textSecondary">
+                {o.justification}
+              </Typography>
+            )}
+          </li>
+        ))}
+      </ul>
+    </AccordionDetails>
+  </Accordion>
+);
 
 /**
  * A clock per obligation: time left coloured by urgency (overdue in red),
- * the deadline timeline, and the obligation's status and reasons. Open
- * obligations can get a notice drafted or be marked not required with a
- * justification; a not-required one can be reopened.
+ * the deadline timeline, and the obligation's status and reasons, nearest
+ * deadline first. Open obligations can get a notice drafted or be marked
+ * not required with a justification; one marked by hand can be reopened.
+ * The ones that do not apply are folded below with their reasons.
  */
 export const ObligationClocks = (props: {
   record: IncidentRecord;
@@ -105,9 +169,15 @@ export const ObligationClocks = (props: {
   const { record, now, canUpdate, onDraftNotice, onDecide } = props;
   const [deciding, setDeciding] = useState<IncidentObligation>();
   const noticeFor = new Set(record.notices.map(n => n.obligationId));
+  const active = sortObligations(record.obligations.filter(o => !isNotApplicable(o)));
+  const notApplicable = record.obligations.filter(isNotApplicable);
+  const running = active.filter(o => o.dueAt && !DONE.has(o.status)).length;
   return (
-    <InfoCard title="Obligations and clocks">
-      <DeadlineChart record={record} now={now} />
+    <InfoCard
+      title="Obligations and clocks"
+      subheader={`${running} clock(s) running · ${active.length} obligation(s) · ${notApplicable.length} not applicable`}
+    >
+      <DeadlineChart record={record} obligations={active} now={now} />
       {deciding && (
         <NotRequiredDialog
           obligation={deciding}
@@ -117,79 +187,80 @@ export const ObligationClocks = (props: {
           }
         />
       )}
-      {record.obligations.length === 0 ? (
+      {active.length === 0 ? (
         <Typography variant="body2">
           No notification obligation applies to this incident.
         </Typography>
       ) : (
         <Box style={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Obligations">
-          <TableHead>
-            <TableRow>
-              <TableCell>Regime</TableCell>
-              <TableCell>Recipient</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Deadline</TableCell>
-              <TableCell>Time left</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {record.obligations.map(o => (
-              <TableRow key={o.id}>
-                <TableCell style={wrap}>
-                  <Tooltip title={reasonsOf(o).join(' · ')}>
-                    <span>{o.regime}</span>
-                  </Tooltip>
-                  <Typography variant="caption" display="block">
-                    {o.stage}
-                  </Typography>
-                </TableCell>
-                <TableCell style={wrap}>{o.recipient}</TableCell>
-                <TableCell style={{ ...wrap, maxWidth: 360 }}>
-                  {o.status}
-                  {o.justification && (
-                    <Typography variant="caption" display="block">
-                      {o.justification}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {o.dueAt ? <DateTime iso={o.dueAt} /> : o.dueText ?? '—'}
-                </TableCell>
-                <TableCell>
-                  {DONE.has(o.status) && 'done'}
-                  {!DONE.has(o.status) &&
-                    (o.dueAt ? <Countdown at={o.dueAt} now={now} /> : '—')}
-                </TableCell>
-                <TableCell>
-                  {canUpdate && OPEN.has(o.status) && (
-                    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                      {!noticeFor.has(o.id) && (
-                        <Button size="small" onClick={() => onDraftNotice(o.id)}>
-                          Draft notice
-                        </Button>
-                      )}
-                      <Button size="small" onClick={() => setDeciding(o)}>
-                        Not required
-                      </Button>
-                    </Box>
-                  )}
-                  {canUpdate && o.status === 'not-required' && (
-                    <Button
-                      size="small"
-                      onClick={() => onDecide(o.id, { status: 'pending' })}
-                    >
-                      Reopen
-                    </Button>
-                  )}
-                </TableCell>
+          <Table size="small" aria-label="Obligations">
+            <TableHead>
+              <TableRow>
+                <TableCell>Regime</TableCell>
+                <TableCell>Recipient</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Deadline</TableCell>
+                <TableCell>Time left</TableCell>
+                <TableCell />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {active.map(o => (
+                <TableRow key={o.id}>
+                  <TableCell style={{ ...cellWrap, minWidth: 110 }}>
+                    <Tooltip title={reasonsOf(o).join(' · ')}>
+                      <span>{o.regime}</span>
+                    </Tooltip>
+                    <Typography variant="caption" display="block">
+                      {o.stage}
+                    </Typography>
+                  </TableCell>
+                  <TableCell style={{ ...cellWrap, minWidth: 200 }}>{o.recipient}</TableCell>
+                  <TableCell style={{ ...cellWrap, maxWidth: 320 }}>
+                    {o.status}
+                    {o.justification && (
+                      <Typography variant="caption" display="block">
+                        {o.justification}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell style={{ ...cellWrap, minWidth: 140 }}>
+                    {o.dueAt ? <DateTime iso={o.dueAt} /> : o.dueText ?? '—'}
+                  </TableCell>
+                  <TableCell>
+                    {DONE.has(o.status) && 'done'}
+                    {!DONE.has(o.status) &&
+                      (o.dueAt ? <Countdown at={o.dueAt} now={now} /> : '—')}
+                  </TableCell>
+                  <TableCell>
+                    {canUpdate && OPEN.has(o.status) && (
+                      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+                        {!noticeFor.has(o.id) && (
+                          <Button size="small" onClick={() => onDraftNotice(o.id)}>
+                            Draft notice
+                          </Button>
+                        )}
+                        <Button size="small" onClick={() => setDeciding(o)}>
+                          Not required
+                        </Button>
+                      </Box>
+                    )}
+                    {canUpdate && o.status === 'not-required' && (
+                      <Button
+                        size="small"
+                        onClick={() => onDecide(o.id, { status: 'pending' })}
+                      >
+                        Reopen
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </Box>
       )}
+      {notApplicable.length > 0 && <NotApplicableFold obligations={notApplicable} />}
     </InfoCard>
   );
 };

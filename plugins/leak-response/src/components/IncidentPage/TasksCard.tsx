@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
-import { Countdown, DateTime } from '../shared';
+import { Countdown, DateTime, wrapText } from '../shared';
 
 /** The playbook's tasks by step with assignees and completion. */
 export const TasksCard = (props: {
@@ -42,6 +42,7 @@ export const TasksCard = (props: {
               />
             </ListItemIcon>
             <ListItemText
+              style={wrapText}
               primary={task.title}
               secondaryTypographyProps={{ component: 'div' }}
               secondary={

@@ -4,3 +4,4 @@ export { messageOf } from './errors';
 export * from './time';
 export { FormDialog } from './FormDialog';
 export type { FormDialogProps } from './FormDialog';
+export { wrapText } from './wrap';

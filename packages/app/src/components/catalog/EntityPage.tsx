@@ -130,14 +130,19 @@ const componentPage = (
 const llmOverviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    {/* About and Leak Response share the left column: the data card is tall */}
     <Grid item md={6} xs={12}>
-      <EntityAboutCard />
+      <Grid container spacing={3} direction="column">
+        <Grid item>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item>
+          <EntityLeakResponseCard />
+        </Grid>
+      </Grid>
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityLlmDataCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityLeakResponseCard />
     </Grid>
     <Grid item xs={12}>
       <EntityCatalogGraphCard

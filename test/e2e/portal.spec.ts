@@ -1,14 +1,8 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { choose, saveScreenshot, signInAsGuest } from './helpers';
 
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  // the guest provider asks once per browser profile
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
-    await enter.click();
-  }
-  await expect(page.getByText('Shopwise Catalog')).toBeVisible();
-}
+// Wide enough for the entity page's two-column layout in the screenshots.
+test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('the Leak Response portal', () => {
   test('serves the example catalog to a guest', async ({ page }) => {
@@ -35,6 +29,31 @@ test.describe('the Leak Response portal', () => {
     await expect(
       page.getByText(/obligation\(s\) would start/).first(),
     ).toBeVisible();
+    // impact as a graph, the RACI matrix and who is on call
+    const impact = page.locator('article', { hasText: 'Impact of a leak' }).first();
+    await expect(impact.locator('svg').getByText(/Clickstream 2025 Q3/).first()).toBeVisible();
+    const raci = page.getByRole('table', { name: 'RACI matrix' });
+    await expect(raci).toBeVisible();
+    await expect(raci.getByRole('link').first()).toBeVisible();
+    const onCall = page.getByRole('table', { name: 'On call' });
+    await expect(onCall).toBeVisible();
+    // the to-be-determined rules are grouped under the question that settles them
+    await expect(page.getByText(/^To be determined \(\d+\)$/)).toBeVisible();
+    await saveScreenshot(page, 'entity-tab');
+  });
+
+  test('shows the Leak Response card on the overview of an LLM model', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/resource/recsys-llm-v3');
+    const card = page.locator('article', { hasText: 'Plan, on-call and obligations' });
+    await expect(
+      card.getByRole('list', { name: 'Data categories' }).getByText('personal.behavioral'),
+    ).toBeVisible();
+    await expect(card.getByText('Open incidents')).toBeVisible();
+    await expect(page.locator('article', { hasText: 'Lineage' }).locator('svg').first()).toBeVisible();
+    await saveScreenshot(page, 'entity-overview');
+    await card.getByRole('link', { name: /Plan, on-call and obligations/ }).click();
+    await expect(page).toHaveURL(/\/catalog\/default\/resource\/recsys-llm-v3\/leak-response$/);
   });
 
   test('shows the lineage graph and the data card of an LLM model', async ({ page }) => {
@@ -59,10 +78,78 @@ test.describe('the Leak Response portal', () => {
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'Leak Response' }).first().click();
     await expect(page.getByRole('heading', { name: 'Leak Response' })).toBeVisible();
-    await expect(page.getByText('No open incidents.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Incidents' }).first()).toBeVisible();
   });
 
-  // Runs last: it opens an incident, which the checks above assume absent.
+  test('responds to a leak: launch, clocks, assessment, GDPR Art. 33 notice, close, list', async ({ page }) => {
+    test.setTimeout(180_000);
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');
+    await expect(page.getByRole('table', { name: 'RACI matrix' })).toBeVisible();
+
+    // launch the playbook: a real incident this time (an exercise cannot submit)
+    await page.getByRole('button', { name: 'Launch playbook' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByText('Obligations this launch will start')).toBeVisible();
+    await dialog
+      .getByRole('textbox', { name: 'Summary' })
+      .fill('Weights of recsys-llm-v3 found on a public file share (end-to-end suite)');
+    await dialog.getByRole('button', { name: 'Launch incident' }).click();
+    await expect(page).toHaveURL(/\/leak-response\/incidents\/[^/]+$/);
+    const incidentId = page.url().split('/').pop()!;
+
+    // the clocks run: a countdown per dated obligation
+    const obligations = page.getByRole('table', { name: 'Obligations' });
+    await expect(obligations).toBeVisible();
+    await expect(obligations.getByText(/ left$/).first()).toBeVisible();
+    const art33 = obligations.getByRole('row').filter({ hasText: 'Competent supervisory authority' });
+    await expect(art33).toContainText('to-be-determined');
+
+    // the assessment: a risk to individuals makes GDPR Art. 33 apply
+    await choose(page, /How likely is the breach/, 'risk');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await expect(art33).toContainText('pending');
+    await expect(art33.getByText(/^(2d 2\dh|3d) left$/)).toBeVisible();
+    // the transient confirmation would cover the header in the screenshot
+    await expect(page.getByText('Assessment saved; obligations re-evaluated')).toBeHidden({
+      timeout: 15_000,
+    });
+    await saveScreenshot(page, 'incident-page');
+
+    // draft, complete, approve (the guest is in dpo-office) and submit the notice
+    await art33.getByRole('button', { name: 'Draft notice' }).click();
+    const notice = page.getByRole('region', { name: /^Notice GDPR → Competent supervisory authority/ });
+    const body = notice.getByRole('textbox', { name: /^Body of GDPR/ });
+    await expect(body).toBeVisible();
+    const draft = await body.inputValue();
+    expect(draft).toMatch(/\[\[[^\]]+\]\]/);
+    await body.fill(draft.replace(/\[\[[^\]]*\]\]/g, 'Completed by the e2e suite'));
+    await notice.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Draft saved')).toBeVisible();
+    await notice.getByRole('button', { name: 'Approve' }).click();
+    await expect(notice.getByText(/— approved$/)).toBeVisible();
+    await notice.getByRole('textbox', { name: 'Submission reference' }).fill('DPC-E2E-1');
+    await notice.getByRole('button', { name: 'Mark submitted' }).click();
+    await expect(notice.getByText(/— submitted$/)).toBeVisible();
+    await expect(art33).toContainText('submitted');
+    await expect(art33).toContainText('done');
+
+    // close the incident and find it in the list
+    await page
+      .getByRole('group', { name: 'Incident actions' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await expect(page.getByText('Status: closed')).toBeVisible();
+    await page.goto('/leak-response');
+    await page.locator('#incidents-filter-status').click();
+    await page.getByRole('option', { name: 'closed', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Search' }).fill(incidentId);
+    const link = page.locator(`a[href$="/incidents/${incidentId}"]`);
+    await expect(link).toBeVisible();
+    await expect(page.getByRole('row').filter({ has: link })).toContainText('closed');
+  });
+
+  // Runs last: it leaves an exercise open.
   test('launches an exercise from the Leak Response tab and lands on the incident', async ({ page }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');

@@ -247,7 +247,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             <InfoCard title="Incident">
               <Typography variant="body2">
                 Origin: <EntityRefLink entityRef={record.originEntityRef} />
-                {' · '}opened by {record.createdBy} at{' '}
+                {' · '}opened by <EntityRefLink entityRef={record.createdBy} /> at{' '}
                 <DateTime iso={record.createdAt} />
               </Typography>
               {record.summary && (

@@ -216,8 +216,8 @@ export const ObligationClocks = (props: {
                     </Typography>
                   </TableCell>
                   <TableCell style={{ ...cellWrap, minWidth: 200 }}>{o.recipient}</TableCell>
-                  <TableCell style={{ ...cellWrap, maxWidth: 320 }}>
-                    {o.status}
+                  <TableCell style={{ ...cellWrap, minWidth: 130, maxWidth: 320 }}>
+                    <span style={{ whiteSpace: 'nowrap' }}>{o.status}</span>
                     {o.justification && (
                       <Typography variant="caption" display="block">
                         {o.justification}
@@ -234,7 +234,7 @@ export const ObligationClocks = (props: {
                   </TableCell>
                   <TableCell>
                     {canUpdate && OPEN.has(o.status) && (
-                      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+                      <Box display="flex" flexDirection="column" style={{ gap: 4, whiteSpace: 'nowrap' }}>
                         {!noticeFor.has(o.id) && (
                           <Button size="small" onClick={() => onDraftNotice(o.id)}>
                             Draft notice

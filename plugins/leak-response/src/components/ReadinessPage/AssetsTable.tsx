@@ -18,6 +18,8 @@ import { scoreColor, shortRef } from './score';
 const useStyles = makeStyles(theme => ({
   chip: { margin: theme.spacing(0.25) },
   details: { margin: 0, paddingLeft: theme.spacing(2) },
+  // Wide enough for two or three chips a line instead of a tall stack.
+  gaps: { display: 'flex', flexWrap: 'wrap', minWidth: 380 },
 }));
 
 const GapChip = ({ gap }: { gap: AssetGap }) => {
@@ -63,13 +65,13 @@ const Score = ({ score }: { score: number }) => {
 
 /** The assets with their score and gaps; each gap explains itself on hover/focus. */
 export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
+  const classes = useStyles();
   const columns: TableColumn<AssetReadiness>[] = [
     {
       title: 'Asset',
       field: 'entityRef',
-      cellStyle: { minWidth: 220 },
       render: asset => (
-        <Box>
+        <Box minWidth={200}>
           <EntityRefLink entityRef={asset.entityRef} />
           {/* The link shows the title; the name is what the catalog and
               the inventory key on. */}
@@ -106,7 +108,6 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
       title: 'Gaps',
       field: 'gaps',
       sorting: false,
-      cellStyle: { width: '40%' },
       customFilterAndSearch: (term, asset) =>
         asset.gaps.some(g =>
           `${ASSET_GAP_TITLES[g.kind]} ${g.message}`
@@ -119,7 +120,11 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
             Ready
           </Typography>
         ) : (
-          asset.gaps.map(gap => <GapChip key={gap.kind} gap={gap} />)
+          <Box className={classes.gaps}>
+            {asset.gaps.map(gap => (
+              <GapChip key={gap.kind} gap={gap} />
+            ))}
+          </Box>
         ),
     },
   ];

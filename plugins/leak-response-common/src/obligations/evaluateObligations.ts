@@ -51,7 +51,17 @@ export interface EvaluateObligationsOptions {
   regionCountry?: (region: string) => string | undefined;
 }
 
+/** ISO 8601 in UTC as `toISOString()` writes it: the usual form of a time here. */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 function parseTime(value: unknown, field: string): DateTime {
+  if (typeof value === 'string' && UTC_ISO.test(value)) {
+    // The same instant and zone as luxon's parse, without its general parser.
+    const ms = Date.parse(value);
+    if (Number.isFinite(ms) && new Date(ms).toISOString().startsWith(value.slice(0, 19))) {
+      return DateTime.fromMillis(ms, { zone: 'utc' });
+    }
+  }
   const parsed =
     typeof value === 'string'
       ? DateTime.fromISO(value, { setZone: true })

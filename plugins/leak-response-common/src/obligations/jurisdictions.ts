@@ -46,6 +46,22 @@ export function jurisdictionWithin(
   recorded: string,
   target: string,
 ): Containment {
+  // Asked for every rule and every place of every evaluation; the answer
+  // only depends on the two codes (the groups are constant).
+  const key = `${recorded}\n${target}`;
+  let found = containments.get(key);
+  if (!found) {
+    found = containment(recorded, target);
+    if (containments.size >= MAX_CONTAINMENTS) containments.clear();
+    containments.set(key, found);
+  }
+  return found;
+}
+
+const containments = new Map<string, Containment>();
+const MAX_CONTAINMENTS = 10_000;
+
+function containment(recorded: string, target: string): Containment {
   const r = recorded.toUpperCase();
   const t = target.toUpperCase();
   if (t === '*') return 'inside';

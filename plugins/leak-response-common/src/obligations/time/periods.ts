@@ -7,6 +7,7 @@ import {
   shiftDate,
 } from './calendarDate';
 import { Holiday, usFederalHolidays } from './usFederalHolidays';
+import { plusLocal, wallTime, zoneNamed } from './zonedTime';
 
 /**
  * Units a deadline can be expressed in.
@@ -76,17 +77,16 @@ export function isBrazilianWorkingDay(day: DateTime): boolean {
 }
 
 /**
- * Steps through local calendar dates, counting only days that pass `counts`,
- * then adds the days found in one zone-aware step, which keeps the
- * wall-clock time of the start. The start day itself is never counted, so
- * an event on a Saturday gets Monday as business day 1. (Stepping plain
- * dates rather than zoned times avoids a zone lookup per day.)
+ * How many calendar days after the local date `start` the `amount`th day
+ * that passes `counts` falls. The start day itself is never counted, so an
+ * event on a Saturday gets Monday as business day 1. (Stepping plain dates
+ * rather than zoned times avoids a zone lookup per day.)
  */
-function addCountedDays(
-  start: DateTime,
+function countedDays(
+  start: { year: number; month: number; day: number },
   amount: number,
   counts: DateCheck,
-): DateTime {
+): number {
   let offset = 0;
   let counted = 0;
   while (counted < amount) {
@@ -94,7 +94,7 @@ function addCountedDays(
     const d = shiftDate(start.year, start.month, start.day, offset);
     if (counts(d.year, d.month, d.day)) counted += 1;
   }
-  return start.plus({ days: offset });
+  return offset;
 }
 
 /**
@@ -126,22 +126,35 @@ export function addPeriod(
       zone: 'utc',
     });
   }
-  const local = start.setZone(zone);
+  const local = zoneNamed(zone);
   if (!local.isValid) {
     throw new RangeError(`addPeriod: invalid zone '${zone}'`);
   }
+  // The days found are added in one zone-aware step, which keeps the
+  // wall-clock time of the start (luxon's rules, cached zone offsets).
+  const ts = start.toMillis();
+  let end: number;
   switch (unit) {
     case 'cd':
-      return local.plus({ days: amount }).toUTC();
+      end = plusLocal(ts, local, { days: amount });
+      break;
     case 'mo':
-      return local.plus({ months: amount }).toUTC();
+      end = plusLocal(ts, local, { months: amount });
+      break;
     case 'bd':
-      return addCountedDays(local, amount, usBusinessDate).toUTC();
+      end = plusLocal(ts, local, {
+        days: countedDays(wallTime(ts, local), amount, usBusinessDate),
+      });
+      break;
     case 'wd':
-      return addCountedDays(local, amount, brazilianWorkingDate).toUTC();
+      end = plusLocal(ts, local, {
+        days: countedDays(wallTime(ts, local), amount, brazilianWorkingDate),
+      });
+      break;
     default: {
       const never: never = unit;
       throw new RangeError(`addPeriod: unknown unit '${never}'`);
     }
   }
+  return DateTime.fromMillis(end, { zone: 'utc' });
 }

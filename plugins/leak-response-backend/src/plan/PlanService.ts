@@ -30,6 +30,7 @@ import {
   ObligationsEvaluator,
 } from './obligations/ObligationsEvaluator';
 import { readinessGaps } from './oncall/readiness';
+import { isoMillis } from './oncall/rotation';
 import { PlaybookRegistry } from './playbooks/PlaybookRegistry';
 import { Playbook } from './playbooks/schema';
 import { PeopleCache } from './roles/PeopleCache';
@@ -64,6 +65,30 @@ export interface PlanRequest {
   /** ISO 8601; default: now. */
   awareAt?: string;
   credentials: BackstageCredentials;
+}
+
+/**
+ * Due offsets of playbook steps, parsed once: as milliseconds when they
+ * are exact in UTC (anything but months and years), else as a Duration.
+ */
+const dueOffsets = new Map<string, { ms?: number; duration: Duration }>();
+
+/** `awareAt` (UTC) plus a step's due offset, as ISO 8601 in UTC. */
+function dueAt(awareAt: DateTime, offset: string): string {
+  let parsed = dueOffsets.get(offset);
+  if (!parsed) {
+    const duration = Duration.fromISO(offset);
+    const calendar =
+      duration.years !== 0 || duration.quarters !== 0 || duration.months !== 0;
+    parsed = {
+      duration,
+      ms: calendar ? undefined : duration.as('milliseconds'),
+    };
+    if (dueOffsets.size < 1000) dueOffsets.set(offset, parsed);
+  }
+  return parsed.ms !== undefined
+    ? isoMillis(awareAt.toMillis() + parsed.ms)
+    : awareAt.plus(parsed.duration).toISO()!;
 }
 
 function rolesOf(playbook: Playbook): string[] {
@@ -162,7 +187,7 @@ export class PlanService {
   ): Promise<{ plan: LeakResponsePlan; facts?: IncidentFacts }> {
     const { settings } = this.deps;
     const nowDate = this.deps.clock();
-    const now = DateTime.fromJSDate(nowDate).toUTC();
+    const now = DateTime.fromMillis(nowDate.getTime(), { zone: 'utc' });
     const awareAt = request.awareAt
       ? DateTime.fromISO(request.awareAt, { setZone: true }).toUTC()
       : now;
@@ -323,9 +348,7 @@ export class PlanService {
         phase: step.phase,
         description: step.description,
         dueOffset: step.dueOffset,
-        dueAt: step.dueOffset
-          ? awareAt.plus(Duration.fromISO(step.dueOffset)).toISO()!
-          : undefined,
+        dueAt: step.dueOffset ? dueAt(awareAt, step.dueOffset) : undefined,
         raci: {
           responsible: step.raci.responsible.map(ref),
           accountable: ref(step.raci.accountable),

@@ -228,7 +228,7 @@ export class PlanService {
       }),
     ]);
 
-    const horizonUntil = now.plus(settings.onCall.horizon);
+    const horizonUntil = this.horizonFrom(now);
     const gaps = readinessGaps({
       rotations: people.rotations,
       trainings: people.trainings,
@@ -277,6 +277,17 @@ export class PlanService {
       warnings,
     };
     return { plan, facts };
+  }
+
+  /** The end of the readiness horizon; plain milliseconds unless it counts months. */
+  private horizonFrom(now: DateTime): DateTime {
+    const { horizon } = this.deps.settings.onCall;
+    if (horizon.years !== 0 || horizon.quarters !== 0 || horizon.months !== 0) {
+      return now.plus(horizon);
+    }
+    return DateTime.fromMillis(now.toMillis() + horizon.as('milliseconds'), {
+      zone: 'utc',
+    });
   }
 
   /** Evaluates obligations for facts kept from an earlier plan. */

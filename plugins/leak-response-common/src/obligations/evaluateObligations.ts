@@ -8,7 +8,9 @@ import {
 } from './conditions';
 import { DEFAULT_OBLIGATION_RULES } from './defaultRules';
 import { determineLeakedData } from './personalData';
+import { calendarDate } from './time/calendarDate';
 import { addPeriod, describePeriod, PeriodUnit } from './time/periods';
+import { wallTime, zoneNamed } from './time/zonedTime';
 import {
   CategoryFlagLookup,
   ClockReading,
@@ -149,7 +151,13 @@ class EvaluationMemo {
   localDate(time: DateTime, zone: string): string {
     let day = this.dates.get(zone);
     if (day === undefined) {
-      day = time.setZone(zone).toISODate()!;
+      const local = zoneNamed(zone);
+      if (local.isValid) {
+        const { year, month, day: date } = wallTime(time.toMillis(), local);
+        day = calendarDate(year, month, date);
+      } else {
+        day = time.setZone(zone).toISODate()!;
+      }
       this.dates.set(zone, day);
     }
     return day;

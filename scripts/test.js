@@ -100,7 +100,8 @@ function countPostgresTests() {
 function countSystemTests() {
   if (!fs.existsSync(systemTapFile)) return { passed: 0, failed: 0 };
   const tap = fs.readFileSync(systemTapFile, 'utf8');
-  const count = name => Number((new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap) ?? [])[1] ?? 0);
+  const count = name =>
+    Number((new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap) ?? [])[1] ?? 0);
   return { passed: count('pass'), failed: count('fail') + count('cancelled') };
 }
 

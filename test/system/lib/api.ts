@@ -51,11 +51,19 @@ export class Api {
   }
 
   /** Every incident, page by page. */
-  async allIncidents(): Promise<Array<{ id: string; createdAt: string; title: string }>> {
+  async allIncidents(): Promise<
+    Array<{ id: string; createdAt: string; title: string }>
+  > {
     const items: any[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = await this.request('GET', `/v1/incidents?limit=500&offset=${offset}&orderBy=createdAt&order=asc`);
-      if (page.status !== 200) throw new Error(`listing incidents: ${page.status} ${JSON.stringify(page.body)}`);
+      const page = await this.request(
+        'GET',
+        `/v1/incidents?limit=500&offset=${offset}&orderBy=createdAt&order=asc`,
+      );
+      if (page.status !== 200)
+        throw new Error(
+          `listing incidents: ${page.status} ${JSON.stringify(page.body)}`,
+        );
       items.push(...page.body.items);
       if (page.body.items.length < 500) return items;
     }
@@ -64,7 +72,10 @@ export class Api {
   async ingest(event: unknown): Promise<number> {
     const res = await fetch(`${this.baseUrl}${INGRESS_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INGRESS_HEADER]: this.ingressSecret },
+      headers: {
+        'content-type': 'application/json',
+        [INGRESS_HEADER]: this.ingressSecret,
+      },
       body: JSON.stringify(event),
       signal: AbortSignal.timeout(30_000),
     });

@@ -52,24 +52,45 @@ export function backendConfig(c: SystemConfig) {
       },
       auth: {
         externalAccess: [
-          { type: 'static', options: { token: c.token, subject: 'system-test' } },
+          {
+            type: 'static',
+            options: { token: c.token, subject: 'system-test' },
+          },
         ],
       },
     },
     permission: { enabled: false },
     catalog: {
-      rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Domain'] }],
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Domain',
+          ],
+        },
+      ],
       locations: [
         { type: 'file', target: example('systems.yaml') },
         { type: 'file', target: example('llm-resources.yaml') },
-        { type: 'file', target: example('org.yaml'), rules: [{ allow: ['User', 'Group'] }] },
+        {
+          type: 'file',
+          target: example('org.yaml'),
+          rules: [{ allow: ['User', 'Group'] }],
+        },
       ],
     },
     leakResponse: {
       roles: ROLES,
       detection: {
         topics: ['leak-response.aws-findings'],
-        ingress: { header: 'x-leak-response-ingress-token', secret: c.ingressSecret },
+        ingress: {
+          header: 'x-leak-response-ingress-token',
+          secret: c.ingressSecret,
+        },
         ...(c.detectionRetryAfterSeconds
           ? { retryAfter: { seconds: c.detectionRetryAfterSeconds } }
           : {}),
@@ -107,7 +128,8 @@ export class BackendProcess {
       process.execPath,
       [
         // e.g. SYSTEM_TEST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
-        ...(process.env.SYSTEM_TEST_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ...(process.env.SYSTEM_TEST_NODE_ARGS?.split(' ').filter(Boolean) ??
+          []),
         '--require',
         TRANSFORM,
         ENTRY,
@@ -143,7 +165,11 @@ export class BackendProcess {
   }
 
   get alive(): boolean {
-    return Boolean(this.child && this.child.exitCode === null && this.child.signalCode === null);
+    return Boolean(
+      this.child &&
+        this.child.exitCode === null &&
+        this.child.signalCode === null,
+    );
   }
 
   private async waitUntilReady(timeoutMs: number) {
@@ -151,7 +177,11 @@ export class BackendProcess {
     const probe = `${this.baseUrl}/api/catalog/entities/by-name/resource/default/clickstream-2025q3`;
     while (Date.now() < deadline) {
       if (!this.alive) {
-        throw new Error(`${this.name} exited during start-up; see ${this.logFile}:\n${this.tail()}`);
+        throw new Error(
+          `${this.name} exited during start-up; see ${
+            this.logFile
+          }:\n${this.tail()}`,
+        );
       }
       try {
         const health = await fetch(`${this.baseUrl}/api/leak-response/health`);
@@ -166,7 +196,11 @@ export class BackendProcess {
       }
       await sleep(500);
     }
-    throw new Error(`${this.name} not ready after ${timeoutMs} ms; see ${this.logFile}:\n${this.tail()}`);
+    throw new Error(
+      `${this.name} not ready after ${timeoutMs} ms; see ${
+        this.logFile
+      }:\n${this.tail()}`,
+    );
   }
 
   /** kill -9: no shutdown hooks, no draining. */
@@ -187,14 +221,20 @@ export class BackendProcess {
 
   tail(lines = 40): string {
     try {
-      return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+      return fs
+        .readFileSync(this.logFile, 'utf8')
+        .split('\n')
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '(no log)';
     }
   }
 
   log(): string {
-    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+    return fs.existsSync(this.logFile)
+      ? fs.readFileSync(this.logFile, 'utf8')
+      : '';
   }
 }
 

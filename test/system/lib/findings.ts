@@ -43,7 +43,11 @@ export function s3Finding(options: {
       resource: {
         resourceType: 'S3Bucket',
         s3BucketDetails: [
-          { arn: `arn:aws:s3:::${options.bucket}`, name: options.bucket, type: 'Destination' },
+          {
+            arn: `arn:aws:s3:::${options.bucket}`,
+            name: options.bucket,
+            type: 'Destination',
+          },
         ],
       },
       service: {

@@ -20,10 +20,16 @@ export class SystemHarness {
 
   constructor(kind: string) {
     this.prefix = newDatabasePrefix(kind);
-    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), `leak-response-system-${kind}-`));
+    this.workDir = fs.mkdtempSync(
+      path.join(os.tmpdir(), `leak-response-system-${kind}-`),
+    );
   }
 
-  replica(name: string, port: number, extra: Partial<SystemConfig> = {}): BackendProcess {
+  replica(
+    name: string,
+    port: number,
+    extra: Partial<SystemConfig> = {},
+  ): BackendProcess {
     const replica = new BackendProcess(
       name,
       {
@@ -45,7 +51,9 @@ export class SystemHarness {
 
   /** Kills the replicas (or stops them, `graceful`), drops the databases. */
   async close(options: { graceful?: boolean } = {}): Promise<void> {
-    await Promise.all(this.replicas.map(r => (options.graceful ? r.stop() : r.kill())));
+    await Promise.all(
+      this.replicas.map(r => (options.graceful ? r.stop() : r.kill())),
+    );
     await dropDatabases(this.prefix);
     if (process.env.SYSTEM_TEST_KEEP_LOGS !== '1') {
       fs.rmSync(this.workDir, { recursive: true, force: true });
@@ -81,7 +89,8 @@ export async function eventually<T>(
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
 }

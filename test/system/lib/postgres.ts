@@ -25,11 +25,15 @@ export async function dropDatabases(prefix: string): Promise<string[]> {
   if (!/^leak_response_system_[a-z]+_[0-9a-f]{8}_$/.test(prefix)) {
     throw new Error(`refusing to drop databases under prefix ${prefix}`);
   }
-  const admin = knexFactory({ client: 'pg', connection: { ...CONNECTION, database: 'postgres' } });
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { ...CONNECTION, database: 'postgres' },
+  });
   try {
-    const { rows } = await admin.raw('select datname from pg_database where datname like ?', [
-      `${prefix.replace(/_/g, '\\_')}%`,
-    ]);
+    const { rows } = await admin.raw(
+      'select datname from pg_database where datname like ?',
+      [`${prefix.replace(/_/g, '\\_')}%`],
+    );
     const names: string[] = rows.map((r: { datname: string }) => r.datname);
     for (const name of names) {
       await admin.raw('drop database if exists ?? with (force)', [name]);

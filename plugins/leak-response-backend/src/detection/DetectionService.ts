@@ -172,7 +172,7 @@ export class DetectionService {
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
       this.logger.error(
-        `Detection ${detection.source}/${detection.findingId} failed; a redelivery will retry it: ${reason}`,
+        `Detection ${detection.source}/${detection.findingId} failed; it is handled again once retryAfter has passed: ${reason}`,
         { source: detection.source, findingId: detection.findingId },
       );
       await this.report(audit, () => audit?.fail({ error: error as Error }));
@@ -192,7 +192,9 @@ export class DetectionService {
       await write();
     } catch (error) {
       this.logger.error(
-        `Could not record a detection auditor event: ${(error as Error).message}`,
+        `Could not record a detection auditor event: ${
+          (error as Error).message
+        }`,
       );
     }
   }
@@ -211,8 +213,14 @@ export class DetectionService {
 
     // A later revision of a finding that already has its incident: no need
     // to map and plan again (and the incident stays on its first entity).
-    const known = await this.store.incidentOf(detection.source, detection.findingId);
-    if (known && (await this.appendUpdate(known.incidentId, detection, known.matchedArn))) {
+    const known = await this.store.incidentOf(
+      detection.source,
+      detection.findingId,
+    );
+    if (
+      known &&
+      (await this.appendUpdate(known.incidentId, detection, known.matchedArn))
+    ) {
       await this.store.settle(rowId, { outcome: 'incident-updated', ...known });
       this.logger.info(
         `Detection ${detection.source}/${detection.findingId}: incident-updated ${known.incidentId} for ${known.entityRef}`,
@@ -230,8 +238,11 @@ export class DetectionService {
     if (!match) {
       await this.store.settle(rowId, { outcome: 'unmapped' });
       this.logger.warn(
-        `Unmapped detection ${detection.source}/${detection.findingId}: no entity has an ${ARN_ANNOTATION} annotation for ${
-          detection.resourceArns.join(', ') || 'a resource (the finding names none)'
+        `Unmapped detection ${detection.source}/${
+          detection.findingId
+        }: no entity has an ${ARN_ANNOTATION} annotation for ${
+          detection.resourceArns.join(', ') ||
+          'a resource (the finding names none)'
         }`,
         { source: detection.source, findingId: detection.findingId },
       );
@@ -243,7 +254,10 @@ export class DetectionService {
     }
 
     const entityRef = stringifyEntityRef(match.entity);
-    const spec = (match.entity.spec ?? {}) as { type?: string; purpose?: string };
+    const spec = (match.entity.spec ?? {}) as {
+      type?: string;
+      purpose?: string;
+    };
     const { incident, created } = await this.incidents.launch(
       {
         entityRef,

@@ -229,7 +229,9 @@ export class DetectionStore {
   async incidentOf(
     source: string,
     findingId: string,
-  ): Promise<{ incidentId: string; matchedArn: string; entityRef: string } | undefined> {
+  ): Promise<
+    { incidentId: string; matchedArn: string; entityRef: string } | undefined
+  > {
     const row = await this.db<Row>('detections')
       .where({ source, finding_id: findingId })
       .whereIn('outcome', ['incident-created', 'incident-updated'])

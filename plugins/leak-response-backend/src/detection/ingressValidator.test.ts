@@ -20,7 +20,9 @@ describe('createSharedSecretValidator', () => {
 
   it('accepts the right secret in the (case-insensitive) header', async () => {
     expect(
-      await validate(validator, { 'x-leak-response-ingress-token': 's3cret-value' }),
+      await validate(validator, {
+        'x-leak-response-ingress-token': 's3cret-value',
+      }),
     ).toBeUndefined();
   });
 
@@ -40,7 +42,11 @@ describe('createSharedSecretValidator', () => {
 
   it('refuses everything when no secret is configured', async () => {
     const closed = createSharedSecretValidator({ header: 'x-token' });
-    expect(await validate(closed, { 'x-token': '' })).toMatchObject({ status: 401 });
-    expect(await validate(closed, { 'x-token': 'undefined' })).toMatchObject({ status: 401 });
+    expect(await validate(closed, { 'x-token': '' })).toMatchObject({
+      status: 401,
+    });
+    expect(await validate(closed, { 'x-token': 'undefined' })).toMatchObject({
+      status: 401,
+    });
   });
 });

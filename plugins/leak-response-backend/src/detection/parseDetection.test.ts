@@ -90,7 +90,9 @@ describe('parseDetectionEvent', () => {
     };
     expect(unwrapEnvelope(sns)).toEqual(event);
     expect(parseDetectionEvent(JSON.stringify(sns)).ok).toBe(true);
-    expect(parseDetectionEvent(Buffer.from(JSON.stringify(event))).ok).toBe(true);
+    expect(parseDetectionEvent(Buffer.from(JSON.stringify(event))).ok).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -99,15 +101,27 @@ describe('parseDetectionEvent', () => {
     ['not json', 'payload is not a JSON object (string)'],
     [{}, 'not an EventBridge event: source or detail-type missing'],
     [
-      { source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification', detail: {} },
+      {
+        source: 'aws.ec2',
+        'detail-type': 'EC2 Instance State-change Notification',
+        detail: {},
+      },
       'unsupported event: source aws.ec2, detail-type EC2 Instance State-change Notification',
     ],
     [
-      { source: 'aws.guardduty', 'detail-type': 'GuardDuty Finding', detail: [] },
+      {
+        source: 'aws.guardduty',
+        'detail-type': 'GuardDuty Finding',
+        detail: [],
+      },
       'aws.guardduty event without an object detail',
     ],
     [
-      { source: 'aws.guardduty', 'detail-type': 'GuardDuty Finding', detail: { id: 'x' } },
+      {
+        source: 'aws.guardduty',
+        'detail-type': 'GuardDuty Finding',
+        detail: { id: 'x' },
+      },
       'GuardDuty finding without detail.id or detail.type',
     ],
   ])('ignores %p: %s', (payload, reason) => {
@@ -122,21 +136,24 @@ describe('parseDetectionEvent', () => {
     (event as any).time = undefined;
     expect(parseDetectionEvent(event)).toEqual({
       ok: false,
-      reason: 'GuardDuty finding gd-clickstream-exfil-1: no valid first-seen time',
+      reason:
+        'GuardDuty finding gd-clickstream-exfil-1: no valid first-seen time',
     });
   });
 
   it('maps GuardDuty severity scores the way GuardDuty labels them', () => {
-    expect([1, 3.9, 4, 6.9, 7, 8.9, 9, 10, 'x'].map(guardDutySeverity)).toEqual([
-      'low',
-      'low',
-      'medium',
-      'medium',
-      'high',
-      'high',
-      'critical',
-      'critical',
-      'medium',
-    ]);
+    expect([1, 3.9, 4, 6.9, 7, 8.9, 9, 10, 'x'].map(guardDutySeverity)).toEqual(
+      [
+        'low',
+        'low',
+        'medium',
+        'medium',
+        'high',
+        'high',
+        'critical',
+        'critical',
+        'medium',
+      ],
+    );
   });
 });

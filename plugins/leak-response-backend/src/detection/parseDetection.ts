@@ -38,7 +38,9 @@ function isObject(value: unknown): value is Obj {
 }
 
 function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING
+  return typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_STRING
     ? value
     : undefined;
 }
@@ -62,11 +64,18 @@ function iso(value: unknown): string | undefined {
 }
 
 function isArn(value: unknown): value is string {
-  return typeof value === 'string' && /^arn:aws[a-z-]*:[a-z0-9-]+:/.test(value) && value.length <= MAX_STRING;
+  return (
+    typeof value === 'string' &&
+    /^arn:aws[a-z-]*:[a-z0-9-]+:/.test(value) &&
+    value.length <= MAX_STRING
+  );
 }
 
 function unique(values: Array<string | undefined>): string[] {
-  return [...new Set(values.filter((v): v is string => !!v))].slice(0, MAX_ARNS);
+  return [...new Set(values.filter((v): v is string => !!v))].slice(
+    0,
+    MAX_ARNS,
+  );
 }
 
 function s3ObjectArn(bucket: unknown, key: unknown): string | undefined {
@@ -103,7 +112,11 @@ export function unwrapEnvelope(payload: unknown): unknown {
       }
       continue;
     }
-    if (isObject(value) && value.Type === 'Notification' && typeof value.Message === 'string') {
+    if (
+      isObject(value) &&
+      value.Type === 'Notification' &&
+      typeof value.Message === 'string'
+    ) {
       value = value.Message;
       continue;
     }
@@ -116,7 +129,10 @@ function parseGuardDuty(event: Obj, detail: Obj): ParseResult {
   const id = str(detail.id);
   const type = str(detail.type);
   if (!id || !type) {
-    return { ok: false, reason: 'GuardDuty finding without detail.id or detail.type' };
+    return {
+      ok: false,
+      reason: 'GuardDuty finding without detail.id or detail.type',
+    };
   }
   const resource = obj(detail.resource);
   const service = obj(detail.service);
@@ -129,7 +145,9 @@ function parseGuardDuty(event: Obj, detail: Obj): ParseResult {
       : s3ObjectArn(obj(obj(o).bucket).name ?? obj(o).bucketName, obj(o).key),
   );
   const bucketArns = arr(resource.s3BucketDetails).map(b =>
-    isArn(obj(b).arn) ? (obj(b).arn as string) : str(obj(b).name) && `arn:aws:s3:::${obj(b).name}`,
+    isArn(obj(b).arn)
+      ? (obj(b).arn as string)
+      : str(obj(b).name) && `arn:aws:s3:::${obj(b).name}`,
   );
   const affectedArns = Object.entries(affected).map(([key, value]) => {
     if (isArn(value)) return value;
@@ -145,7 +163,10 @@ function parseGuardDuty(event: Obj, detail: Obj): ParseResult {
   const firstSeenAt =
     iso(service.eventFirstSeen) ?? iso(detail.createdAt) ?? iso(event.time);
   if (!firstSeenAt) {
-    return { ok: false, reason: `GuardDuty finding ${id}: no valid first-seen time` };
+    return {
+      ok: false,
+      reason: `GuardDuty finding ${id}: no valid first-seen time`,
+    };
   }
   const credential = /CredentialExfiltration/i.test(type);
   return {
@@ -170,7 +191,10 @@ function parseMacie(event: Obj, detail: Obj): ParseResult {
   const id = str(detail.id);
   const type = str(detail.type);
   if (!id || !type) {
-    return { ok: false, reason: 'Macie finding without detail.id or detail.type' };
+    return {
+      ok: false,
+      reason: 'Macie finding without detail.id or detail.type',
+    };
   }
   const affected = obj(detail.resourcesAffected);
   const bucket = obj(affected.s3Bucket);
@@ -181,7 +205,10 @@ function parseMacie(event: Obj, detail: Obj): ParseResult {
   const objectArn = s3ObjectArn(bucket.name ?? object.bucketName, object.key);
   const firstSeenAt = iso(detail.createdAt) ?? iso(event.time);
   if (!firstSeenAt) {
-    return { ok: false, reason: `Macie finding ${id}: no valid first-seen time` };
+    return {
+      ok: false,
+      reason: `Macie finding ${id}: no valid first-seen time`,
+    };
   }
   const label = str(obj(detail.severity).description)?.toLowerCase();
   const severity: Severity =
@@ -196,7 +223,11 @@ function parseMacie(event: Obj, detail: Obj): ParseResult {
       title: str(detail.title) ?? type,
       severity,
       firstSeenAt,
-      resourceArns: unique([objectArn, bucketArn, ...arr(event.resources).filter(isArn)]),
+      resourceArns: unique([
+        objectArn,
+        bucketArn,
+        ...arr(event.resources).filter(isArn),
+      ]),
       kind: 'data-access',
       accountId: str(detail.accountId) ?? str(event.account),
       region: str(detail.region) ?? str(event.region),
@@ -209,14 +240,24 @@ function parseCloudWatchAlarm(event: Obj, detail: Obj): ParseResult {
   const state = obj(detail.state);
   const value = str(state.value);
   if (!alarmName || !value) {
-    return { ok: false, reason: 'CloudWatch alarm event without detail.alarmName or detail.state.value' };
+    return {
+      ok: false,
+      reason:
+        'CloudWatch alarm event without detail.alarmName or detail.state.value',
+    };
   }
   if (value !== 'ALARM') {
-    return { ok: false, reason: `CloudWatch alarm ${alarmName}: state ${value}, only ALARM opens a detection` };
+    return {
+      ok: false,
+      reason: `CloudWatch alarm ${alarmName}: state ${value}, only ALARM opens a detection`,
+    };
   }
   const firstSeenAt = iso(state.timestamp) ?? iso(event.time);
   if (!firstSeenAt) {
-    return { ok: false, reason: `CloudWatch alarm ${alarmName}: no valid state timestamp` };
+    return {
+      ok: false,
+      reason: `CloudWatch alarm ${alarmName}: no valid state timestamp`,
+    };
   }
   const region = str(event.region);
   const account = str(event.account);
@@ -225,10 +266,13 @@ function parseCloudWatchAlarm(event: Obj, detail: Obj): ParseResult {
     const metric = obj(obj(obj(m).metricStat).metric);
     const endpoint = str(obj(metric.dimensions).EndpointName);
     if (!endpoint || !region || !account) return undefined;
-    if (!/^\/?aws\/sagemaker/i.test(str(metric.namespace) ?? '')) return undefined;
+    if (!/^\/?aws\/sagemaker/i.test(str(metric.namespace) ?? ''))
+      return undefined;
     return `arn:aws:sagemaker:${region}:${account}:endpoint/${endpoint.toLowerCase()}`;
   });
-  const alarmArn = arr(event.resources).find(isArn) ?? `${account ?? 'unknown'}:${region ?? 'unknown'}:${alarmName}`;
+  const alarmArn =
+    arr(event.resources).find(isArn) ??
+    `${account ?? 'unknown'}:${region ?? 'unknown'}:${alarmName}`;
   return {
     ok: true,
     detection: {
@@ -258,13 +302,21 @@ function parseCloudWatchAlarm(event: Obj, detail: Obj): ParseResult {
 export function parseDetectionEvent(payload: unknown): ParseResult {
   const event = unwrapEnvelope(payload);
   if (!isObject(event)) {
-    return { ok: false, reason: `payload is not a JSON object (${event === null ? 'null' : typeof event})` };
+    return {
+      ok: false,
+      reason: `payload is not a JSON object (${
+        event === null ? 'null' : typeof event
+      })`,
+    };
   }
   const source = str(event.source);
   const detailType = str(event['detail-type']);
   const detail = event.detail;
   if (!source || !detailType) {
-    return { ok: false, reason: 'not an EventBridge event: source or detail-type missing' };
+    return {
+      ok: false,
+      reason: 'not an EventBridge event: source or detail-type missing',
+    };
   }
   if (!isObject(detail)) {
     return { ok: false, reason: `${source} event without an object detail` };
@@ -275,11 +327,17 @@ export function parseDetectionEvent(payload: unknown): ParseResult {
   if (source === 'aws.macie' && /Macie Finding/.test(detailType)) {
     return parseMacie(event, detail);
   }
-  if (source === 'aws.cloudwatch' && detailType === 'CloudWatch Alarm State Change') {
+  if (
+    source === 'aws.cloudwatch' &&
+    detailType === 'CloudWatch Alarm State Change'
+  ) {
     return parseCloudWatchAlarm(event, detail);
   }
   return {
     ok: false,
-    reason: `unsupported event: source ${source.slice(0, 100)}, detail-type ${detailType.slice(0, 100)}`,
+    reason: `unsupported event: source ${source.slice(
+      0,
+      100,
+    )}, detail-type ${detailType.slice(0, 100)}`,
   };
 }

@@ -59,7 +59,8 @@ export function readEscalationConfig(config: Config): EscalationOptions {
   return {
     enabled: c?.getOptionalBoolean('enabled') ?? true,
     thresholds,
-    notifySteps: c?.getOptionalStringArray('notifySteps') ?? DEFAULT_NOTIFY_STEPS,
+    notifySteps:
+      c?.getOptionalStringArray('notifySteps') ?? DEFAULT_NOTIFY_STEPS,
     alsoNotify: c?.getOptionalStringArray('alsoNotify') ?? [],
     frequency: c?.has('frequency')
       ? readDurationFromConfig(c, { key: 'frequency' })
@@ -274,7 +275,9 @@ export class EscalationService {
       await this.notifications.send({
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
-          title: `${prefix}${obligation.regime}: notice to ${obligation.recipient} ${describeThreshold(threshold)}`,
+          title: `${prefix}${obligation.regime}: notice to ${
+            obligation.recipient
+          } ${describeThreshold(threshold)}`,
           description: `${incident.title} — ${obligation.stage} (${obligation.ruleId}) is due ${obligation.dueAt}; status ${obligation.status}.`,
           link: `/leak-response/incidents/${incident.id}`,
           severity: notificationSeverity(threshold),
@@ -286,9 +289,9 @@ export class EscalationService {
       await this.claims.release(obligation.id, key);
       result.failed++;
       this.logger.error(
-        `Escalation of ${obligation.ruleId} in incident ${incident.id} at ${key} failed and will be retried: ${
-          (error as Error).message
-        }`,
+        `Escalation of ${obligation.ruleId} in incident ${
+          incident.id
+        } at ${key} failed and will be retried: ${(error as Error).message}`,
       );
       return;
     }

@@ -99,7 +99,9 @@ export class EscalationStore {
       .delete();
   }
 
-  async listClaims(filter: { incidentId?: string } = {}): Promise<EscalationClaim[]> {
+  async listClaims(
+    filter: { incidentId?: string } = {},
+  ): Promise<EscalationClaim[]> {
     const query = this.db<Row>('escalation_claims');
     if (filter.incidentId) {
       query.where({ incident_id: filter.incidentId });

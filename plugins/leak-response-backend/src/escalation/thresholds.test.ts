@@ -19,14 +19,18 @@ describe('reachedThresholds', () => {
   });
 
   it('sorts configured thresholds', () => {
-    expect(reachedThresholds({ startAt, dueAt }, at(50), [80, 25])).toEqual([25]);
-    expect(reachedThresholds({ startAt, dueAt }, at(60), [80, 25])).toEqual([25, 80]);
+    expect(reachedThresholds({ startAt, dueAt }, at(50), [80, 25])).toEqual([
+      25,
+    ]);
+    expect(reachedThresholds({ startAt, dueAt }, at(60), [80, 25])).toEqual([
+      25, 80,
+    ]);
   });
 
   it('treats an empty or inverted window as only ever overdue', () => {
-    expect(reachedThresholds({ startAt: dueAt, dueAt: startAt }, at(0))).toEqual([
-      'overdue',
-    ]);
+    expect(
+      reachedThresholds({ startAt: dueAt, dueAt: startAt }, at(0)),
+    ).toEqual(['overdue']);
     expect(reachedThresholds({ startAt, dueAt: startAt }, at(-1))).toEqual([]);
   });
 });

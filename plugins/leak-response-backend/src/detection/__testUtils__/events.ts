@@ -95,7 +95,9 @@ export function guardDutyCredentialFinding() {
   };
 }
 
-export function macieObjectFinding(key = 'recsys-endpoint-eu/2026/11/27/part-0001.json') {
+export function macieObjectFinding(
+  key = 'recsys-endpoint-eu/2026/11/27/part-0001.json',
+) {
   return {
     version: '0',
     id: 'b1b2c3d4-0000-4000-8000-000000000003',
@@ -143,7 +145,8 @@ export function cloudWatchEndpointAlarm(state = 'ALARM') {
       alarmName: 'recsys-endpoint-egress',
       state: {
         value: state,
-        reason: 'Threshold Crossed: 1 datapoint [9.8E8] was greater than the threshold (5.0E8).',
+        reason:
+          'Threshold Crossed: 1 datapoint [9.8E8] was greater than the threshold (5.0E8).',
         timestamp: '2026-11-27T13:00:00.000+0000',
       },
       previousState: { value: 'OK' },

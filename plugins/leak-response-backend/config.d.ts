@@ -146,10 +146,10 @@ export interface Config {
     permissions?: {
       /**
        * When true, a user may read an incident only if they (or one of their
-       * groups) own an entity affected by it, unless they are members of the
-       * `compliance` or `security` group of `leakResponse.roles`, who read
-       * every incident. Listings are filtered; another team's incident is
-       * not found (404). Default false: every signed-in user reads every
+       * groups) own an entity affected by it or they launched it, unless they
+       * are members of the `compliance` or `security` group of
+       * `leakResponse.roles`, who read every incident. Listings are
+       * filtered; another team's incident is not found (404). Default false: every signed-in user reads every
        * incident.
        */
       restrictReadToOwners?: boolean;

@@ -3,8 +3,9 @@
  * real Leak Response backend with `restrictReadToOwners`, on SQLite and
  * PostgreSQL: the conditional decision travels from the policy through the
  * permission backend to the plugin, which filters its SQL and hides other
- * teams' incidents; and the permission backend can evaluate the condition
- * for one incident through the plugin's resource type.
+ * teams' incidents (but not one's own launches); and the permission backend
+ * can evaluate the condition for one incident through the plugin's resource
+ * type.
  */
 import {
   mockCredentials,
@@ -32,26 +33,46 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const DPO = 'user:default/eva.lindqvist';
 const ML = 'user:default/priya.raman';
 const CHECKOUT = 'user:default/tom.becker';
+/** Launches playbooks, owns nothing any incident affects. */
+const LAUNCHER = 'user:default/sam.okafor';
 
 /** The user info service, as the catalog would fill it. */
 const GROUPS: Record<string, string[]> = {
   [DPO]: ['group:default/dpo-office'],
   [ML]: ['group:default/ml-platform'],
   [CHECKOUT]: ['group:default/checkout'],
+  [LAUNCHER]: ['group:default/sre'],
 };
 
 const RECSYS = '6f1d8a52-3c1e-4b7a-9d0e-6a1f2b3c4d01';
 const CHECKOUT_LOGS = '6f1d8a52-3c1e-4b7a-9d0e-6a1f2b3c4d02';
+const SEARCH_INDEX = '6f1d8a52-3c1e-4b7a-9d0e-6a1f2b3c4d03';
 
-/** Two incidents, one per team, as the plugin's store writes them. */
+/**
+ * Three incidents as the plugin's store writes them: one per team launched
+ * by the DPO, and one the launcher opened on data-eng's index (their ref
+ * spelled as their token once had it; refs compare without case).
+ */
 async function seed(knex: Awaited<ReturnType<typeof databases.init>>) {
   const at = new Date('2026-11-20T09:30:00.000Z');
-  for (const [id, entityRef, owner] of [
-    [RECSYS, 'resource:default/recsys-llm-v3', 'group:default/ml-platform'],
+  for (const [id, entityRef, owner, createdBy] of [
+    [
+      RECSYS,
+      'resource:default/recsys-llm-v3',
+      'group:default/ml-platform',
+      DPO,
+    ],
     [
       CHECKOUT_LOGS,
       'resource:default/checkout-prompt-logs',
       'group:default/checkout',
+      DPO,
+    ],
+    [
+      SEARCH_INDEX,
+      'resource:default/search-embeddings',
+      'group:default/data-eng',
+      'user:default/Sam.Okafor',
     ],
   ]) {
     await knex('incidents').insert({
@@ -63,7 +84,7 @@ async function seed(knex: Awaited<ReturnType<typeof databases.init>>) {
       status: 'triage',
       exercise: false,
       aware_at: at,
-      created_by: DPO,
+      created_by: createdBy,
       created_at: at,
       updated_at: at,
       assessment: '{}',
@@ -191,7 +212,29 @@ describe.each(databases.eachSupportedId())(
       };
       expect(await ids(ML)).toEqual([RECSYS]);
       expect(await ids(CHECKOUT)).toEqual([CHECKOUT_LOGS]);
-      expect(await ids(DPO)).toEqual([RECSYS, CHECKOUT_LOGS].sort());
+      expect(await ids(LAUNCHER)).toEqual([SEARCH_INDEX]);
+      expect(await ids(DPO)).toEqual(
+        [RECSYS, CHECKOUT_LOGS, SEARCH_INDEX].sort(),
+      );
+    });
+
+    it('shows a launcher who owns nothing affected their own incident (200), and 404 to others', async () => {
+      const own = await call(
+        LAUNCHER,
+        `/api/leak-response/v1/incidents/${SEARCH_INDEX}`,
+      );
+      expect(own.status).toBe(200);
+      expect((await own.json()).createdBy).toBe('user:default/Sam.Okafor');
+      for (const user of [ML, CHECKOUT]) {
+        expect(
+          (await call(user, `/api/leak-response/v1/incidents/${SEARCH_INDEX}`))
+            .status,
+        ).toBe(404);
+      }
+      expect(
+        (await call(LAUNCHER, `/api/leak-response/v1/incidents/${RECSYS}`))
+          .status,
+      ).toBe(404);
     });
 
     it("hides another team's incident (404) and shows one's own", async () => {
@@ -225,6 +268,9 @@ describe.each(databases.eachSupportedId())(
       expect(await decide(ML, RECSYS)).toBe('ALLOW');
       expect(await decide(ML, CHECKOUT_LOGS)).toBe('DENY');
       expect(await decide(CHECKOUT, CHECKOUT_LOGS)).toBe('ALLOW');
+      expect(await decide(LAUNCHER, SEARCH_INDEX)).toBe('ALLOW');
+      expect(await decide(LAUNCHER, CHECKOUT_LOGS)).toBe('DENY');
+      expect(await decide(ML, SEARCH_INDEX)).toBe('DENY');
     });
   },
 );

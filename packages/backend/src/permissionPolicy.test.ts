@@ -84,15 +84,24 @@ describe('PortalPermissionPolicy with restrictReadToOwners', () => {
   );
   const owner = user('user:default/priya.raman', ['group:default/ml-platform']);
 
-  it('lets owners read only incidents affecting what they own', async () => {
+  it('lets users read only incidents affecting what they own or that they launched', async () => {
     expect(await restricted.handle({ permission: incidentReadPermission }, owner)).toEqual({
       result: Result.CONDITIONAL,
       pluginId: 'leak-response',
       resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
       conditions: {
-        rule: 'IS_OWNER_OF_AFFECTED_ENTITY',
-        resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
-        params: { claims: ['user:default/priya.raman', 'group:default/ml-platform'] },
+        anyOf: [
+          {
+            rule: 'IS_OWNER_OF_AFFECTED_ENTITY',
+            resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+            params: { claims: ['user:default/priya.raman', 'group:default/ml-platform'] },
+          },
+          {
+            rule: 'IS_CREATOR',
+            resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+            params: { claims: ['user:default/priya.raman'] },
+          },
+        ],
       },
     });
   });

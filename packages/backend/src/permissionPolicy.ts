@@ -58,9 +58,9 @@ function roleGroup(config: Config, role: string): string | undefined {
  * members of the compliance group
  * (`leakResponse.roles.compliance`) may approve a notice to a regulator or to
  * customers. With `leakResponse.permissions.restrictReadToOwners`, reading
- * is conditional instead: owners of an entity affected by the incident may
- * read it, and members of the compliance and security groups read every
- * incident. Any other Leak Response permission is denied, as is every Leak
+ * is conditional instead: owners of an entity affected by the incident and
+ * the user who launched it may read it, and members of the compliance and
+ * security groups read every incident. Any other Leak Response permission is denied, as is every Leak
  * Response permission to a caller without a user (services are decided by
  * the framework before the policy). Permissions of other plugins are
  * allowed, as in a portal without a policy of its own.
@@ -108,12 +108,15 @@ export class PortalPermissionPolicy implements PermissionPolicy {
       if (this.options.readAllGroups.some(group => groups.includes(group))) {
         return ALLOW;
       }
-      return createIncidentConditionalDecision(
-        incidentReadPermission,
-        incidentConditions.isOwnerOfAffectedEntity({
-          claims: user.info.ownershipEntityRefs ?? [],
-        }),
-      );
+      return createIncidentConditionalDecision(incidentReadPermission, {
+        anyOf: [
+          incidentConditions.isOwnerOfAffectedEntity({
+            claims: user.info.ownershipEntityRefs ?? [],
+          }),
+          // whoever launched a playbook follows their incident, owner or not
+          incidentConditions.isCreator({ claims: [user.info.userEntityRef] }),
+        ],
+      });
     }
     if (RESPONDER_PERMISSIONS.has(name)) {
       return ALLOW;

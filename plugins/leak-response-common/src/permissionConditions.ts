@@ -17,6 +17,8 @@ import { RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT } from './permissions';
 export const INCIDENT_PERMISSION_RULES = {
   /** An entity owned by one of the claims is affected (and not removed). */
   IS_OWNER_OF_AFFECTED_ENTITY: 'IS_OWNER_OF_AFFECTED_ENTITY',
+  /** One of the claims launched the incident (its `createdBy`). */
+  IS_CREATOR: 'IS_CREATOR',
 } as const;
 
 /** @public */
@@ -30,15 +32,24 @@ export type IncidentPermissionRuleName =
  */
 export type IsOwnerOfAffectedEntityParams = { claims: string[] };
 
+/**
+ * Parameters of `IS_CREATOR`: user entity refs, usually just the user's own
+ * `userEntityRef`, so that whoever launched an incident can follow it even
+ * when they own nothing it affects.
+ * @public
+ */
+export type IsCreatorParams = { claims: string[] };
+
 /** @public */
 export type IncidentPermissionCondition = PermissionCondition<
   typeof RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
-  IsOwnerOfAffectedEntityParams
+  IsOwnerOfAffectedEntityParams | IsCreatorParams
 >;
 
 /**
  * Condition factories for policies, e.g.
- * `incidentConditions.isOwnerOfAffectedEntity({ claims: user.info.ownershipEntityRefs })`.
+ * `incidentConditions.isOwnerOfAffectedEntity({ claims: user.info.ownershipEntityRefs })`
+ * or `incidentConditions.isCreator({ claims: [user.info.userEntityRef] })`.
  * @public
  */
 export const incidentConditions = {
@@ -47,6 +58,13 @@ export const incidentConditions = {
   ): IncidentPermissionCondition {
     return {
       rule: INCIDENT_PERMISSION_RULES.IS_OWNER_OF_AFFECTED_ENTITY,
+      resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
+      params,
+    };
+  },
+  isCreator(params: IsCreatorParams): IncidentPermissionCondition {
+    return {
+      rule: INCIDENT_PERMISSION_RULES.IS_CREATOR,
       resourceType: RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
       params,
     };

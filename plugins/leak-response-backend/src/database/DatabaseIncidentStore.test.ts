@@ -378,6 +378,116 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('lists the incidents a creator criterion allows, without case, alone or with owners', async () => {
+      const { store } = await createStore(databaseId);
+      // launched on ml-platform's data by someone outside that team, with
+      // the ref spelled as their token had it
+      const launched = await store.createIncident({
+        ...launch,
+        createdBy: 'user:default/Sam.Okafor',
+      });
+      const other = await store.createIncident({
+        ...launch,
+        title: 'Card numbers in support transcripts',
+        originEntityRef: 'resource:default/support-transcripts',
+        createdBy: 'user:default/noah.fischer',
+        affected: [
+          {
+            entityRef: 'resource:default/support-transcripts',
+            role: 'origin',
+            snapshot: {
+              owner: 'group:default/checkout',
+              dataCategories: ['payment.card'],
+              dataSubjects: ['US'],
+              regions: ['us-east-1'],
+            },
+          },
+        ],
+      });
+      const createdBy = (...values: string[]) => ({
+        key: 'creator' as const,
+        values,
+      });
+      const ownedBy = (...values: string[]) => ({
+        key: 'affectedOwner' as const,
+        values,
+      });
+      const ids = async (readable: IncidentReadCriteria) =>
+        (await store.listIncidents({ readable })).items.map(i => i.id).sort();
+
+      expect(
+        await store.listIncidents({
+          readable: createdBy('user:default/sam.okafor'),
+        }),
+      ).toEqual({
+        items: [
+          expect.objectContaining({
+            id: launched.incident.id,
+            // the stored spelling is kept
+            createdBy: 'user:default/Sam.Okafor',
+          }),
+        ],
+        totalCount: 1,
+      });
+      expect(await ids(createdBy('USER:default/SAM.OKAFOR'))).toEqual([
+        launched.incident.id,
+      ]);
+      expect(await ids(createdBy('user:default/someone-else'))).toEqual([]);
+      expect(await ids(createdBy())).toEqual([]);
+      // a group claim never makes a launcher
+      expect(await ids(createdBy('group:default/ml-platform'))).toEqual([]);
+
+      // the portal policy's combination: owners of an affected entity, or
+      // the launcher
+      const ownerOrCreator = (
+        user: string,
+        ...groups: string[]
+      ): IncidentReadCriteria => ({
+        anyOf: [ownedBy(user, ...groups), createdBy(user)],
+      });
+      expect(await ids(ownerOrCreator('user:default/sam.okafor'))).toEqual([
+        launched.incident.id,
+      ]);
+      expect(
+        await ids(
+          ownerOrCreator('user:default/sam.okafor', 'group:default/checkout'),
+        ),
+      ).toEqual([launched.incident.id, other.incident.id].sort());
+      expect(
+        await ids(
+          ownerOrCreator('user:default/tom.becker', 'group:default/checkout'),
+        ),
+      ).toEqual([other.incident.id]);
+      expect(
+        await ids({
+          allOf: [
+            createdBy('user:default/noah.fischer'),
+            ownedBy('group:default/ml-platform'),
+          ],
+        }),
+      ).toEqual([]);
+      expect(await ids({ not: createdBy('user:default/sam.okafor') })).toEqual([
+        other.incident.id,
+      ]);
+      // the other filters still apply on top
+      expect(
+        (
+          await store.listIncidents({
+            readable: createdBy('user:default/sam.okafor'),
+            affectedEntityRef: 'resource:default/support-transcripts',
+          })
+        ).totalCount,
+      ).toBe(0);
+      expect(
+        (
+          await store.listOpenIncidentsAffecting(
+            'resource:default/clickstream-2025q3',
+            createdBy('user:default/sam.okafor'),
+          )
+        ).map(i => i.id),
+      ).toEqual([launched.incident.id]);
+    });
+
     it('applies a change atomically and appends to the timeline', async () => {
       const { store } = await createStore(databaseId);
       const { incident } = await store.createIncident(launch);

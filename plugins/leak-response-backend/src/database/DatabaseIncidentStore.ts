@@ -490,10 +490,25 @@ export class DatabaseIncidentStore implements IncidentStore {
     builder: Knex.QueryBuilder,
     query: IncidentPermissionQuery,
   ): void {
+    if (query.key === 'creator') {
+      const creators = query.values
+        .map(value => normalizedRef(value, 'user'))
+        .filter((ref): ref is string => ref !== null);
+      // created_by keeps the caller's spelling; lower(created_by) has an
+      // index (migration 20261201060000). An empty list matches nothing, as
+      // knex's whereIn would write it.
+      builder.whereRaw(
+        creators.length
+          ? `lower(??) in (${creators.map(() => '?').join(', ')})`
+          : '1 = 0',
+        creators.length ? ['incidents.created_by', ...creators] : [],
+      );
+      return;
+    }
+    // an empty list matches nothing (knex writes a false condition)
     const owners = query.values
       .map(value => normalizedRef(value, 'group'))
       .filter((ref): ref is string => ref !== null);
-    // an empty list matches nothing (knex writes a false condition)
     builder.whereIn(
       'incidents.id',
       this.db<EntityRow>('incident_entities')

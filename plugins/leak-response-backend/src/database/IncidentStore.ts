@@ -63,11 +63,13 @@ export interface NewIncident {
 /**
  * One condition of the read permission as the store applies it in SQL:
  * `affectedOwner` matches incidents in which an entity owned by one of
- * `values` (full entity refs) is affected and not removed. Made by the
- * permission rules' `toQuery` (see `incidents/permissions.ts`).
+ * `values` (entity refs) is affected and not removed; `creator` matches
+ * incidents launched by one of `values` (user entity refs). Refs compare
+ * without case. Made by the permission rules' `toQuery` (see
+ * `incidents/permissions.ts`).
  */
 export type IncidentPermissionQuery = {
-  key: 'affectedOwner';
+  key: 'affectedOwner' | 'creator';
   values: string[];
 };
 

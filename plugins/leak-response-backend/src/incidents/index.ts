@@ -6,6 +6,7 @@ export {
   incidentPermissionConditions,
   incidentPermissionResourceRef,
   incidentPermissionRules,
+  isCreator,
   isOwnerOfAffectedEntity,
   READ_ALL,
 } from './permissions';

@@ -9,6 +9,7 @@ import {
   IncidentReadAccessResolver,
   IncidentResource,
   incidentPermissionConditions,
+  isCreator,
   isOwnerOfAffectedEntity,
   READ_ALL,
 } from './permissions';
@@ -30,6 +31,8 @@ function affected(
 
 const incident: IncidentResource = {
   id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1a01',
+  // spelled as the launcher's token had it
+  createdBy: 'user:default/Sam.Okafor',
   affected: [
     affected(
       'resource:default/clickstream-2025q3',
@@ -91,6 +94,63 @@ describe('IS_OWNER_OF_AFFECTED_ENTITY', () => {
   });
 });
 
+describe('IS_CREATOR', () => {
+  it('applies to the user who launched the incident, without case', () => {
+    const apply = (claims: string[]) => isCreator.apply(incident, { claims });
+    expect(apply(['user:default/sam.okafor'])).toBe(true);
+    expect(apply(['group:default/sre', 'User:default/SAM.OKAFOR'])).toBe(true);
+    // a short ref is a user in the default namespace
+    expect(apply(['sam.okafor'])).toBe(true);
+    expect(apply(['user:default/noah.fischer'])).toBe(false);
+    expect(apply(['user:other/sam.okafor'])).toBe(false);
+    // owning an affected entity is the other rule's business
+    expect(apply(['group:default/ml-platform'])).toBe(false);
+    expect(apply([])).toBe(false);
+  });
+
+  it('does not match a service launcher by a user claim', () => {
+    const launchedByService = {
+      ...incident,
+      createdBy: 'service:plugin:leak-response',
+    };
+    expect(
+      isCreator.apply(launchedByService, {
+        claims: ['user:default/leak-response'],
+      }),
+    ).toBe(false);
+  });
+
+  it('becomes a filter over the launcher for listings', () => {
+    expect(isCreator.toQuery({ claims: ['user:default/sam.okafor'] })).toEqual({
+      key: 'creator',
+      values: ['user:default/sam.okafor'],
+    });
+  });
+
+  it('validates its parameters as a standard schema with a JSON Schema', () => {
+    const schema = isCreator.paramsSchema as any;
+    expect(
+      schema['~standard'].validate({ claims: ['user:default/a'] }),
+    ).toEqual({ value: { claims: ['user:default/a'] } });
+    expect(schema['~standard'].validate({}).issues).toHaveLength(1);
+    expect(
+      schema['~standard'].jsonSchema.input({ target: 'draft-07' }),
+    ).toMatchObject({
+      type: 'object',
+      properties: { claims: { type: 'array', items: { type: 'string' } } },
+      required: ['claims'],
+    });
+  });
+
+  it('is the rule the -common conditions name', () => {
+    const claims = ['user:default/sam.okafor'];
+    expect(incidentConditions.isCreator({ claims })).toEqual(
+      incidentPermissionConditions.isCreator({ claims }),
+    );
+    expect(incidentConditions.isCreator({ claims }).rule).toBe('IS_CREATOR');
+  });
+});
+
 describe('IncidentReadAccessResolver', () => {
   const resolver = new IncidentReadAccessResolver();
 
@@ -126,6 +186,39 @@ describe('IncidentReadAccessResolver', () => {
     expect(
       access.allows({ ...incident, affected: incident.affected.slice(0, 1) }),
     ).toBe(false);
+  });
+
+  it('lets owners or the launcher read, as the portal policy combines them', () => {
+    const access = (user: string, groups: string[]) =>
+      resolver.resolve(
+        createIncidentConditionalDecision(incidentReadPermission, {
+          anyOf: [
+            incidentConditions.isOwnerOfAffectedEntity({
+              claims: [user, ...groups],
+            }),
+            incidentConditions.isCreator({ claims: [user] }),
+          ],
+        }),
+      )!;
+    const launcher = access('user:default/sam.okafor', ['group:default/sre']);
+    expect(launcher.criteria).toEqual({
+      anyOf: [
+        {
+          key: 'affectedOwner',
+          values: ['user:default/sam.okafor', 'group:default/sre'],
+        },
+        { key: 'creator', values: ['user:default/sam.okafor'] },
+      ],
+    });
+    expect(launcher.allows(incident)).toBe(true);
+    const owner = access('user:default/priya.raman', [
+      'group:default/ml-platform',
+    ]);
+    expect(owner.allows(incident)).toBe(true);
+    const outsider = access('user:default/tom.becker', [
+      'group:default/checkout',
+    ]);
+    expect(outsider.allows(incident)).toBe(false);
   });
 
   it('honours not and all-of as the store does', () => {

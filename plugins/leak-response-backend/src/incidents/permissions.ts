@@ -15,6 +15,7 @@ import {
 import {
   INCIDENT_PERMISSION_RULES,
   IncidentRecord,
+  IsCreatorParams,
   IsOwnerOfAffectedEntityParams,
   RESOURCE_TYPE_LEAK_RESPONSE_INCIDENT,
 } from '@leak-response/plugin-leak-response-common';
@@ -25,8 +26,11 @@ import {
 } from '../database/IncidentStore';
 import { normalizedRef } from '../database/entityRefs';
 
-/** What the incident rules look at: its affected entities. */
-export type IncidentResource = Pick<IncidentRecord, 'id' | 'affected'>;
+/** What the incident rules look at: its affected entities and its launcher. */
+export type IncidentResource = Pick<
+  IncidentRecord,
+  'id' | 'affected' | 'createdBy'
+>;
 
 /** The `leak-response-incident` resource type of the permission framework. */
 export const incidentPermissionResourceRef = createPermissionResourceRef<
@@ -105,8 +109,35 @@ export const isOwnerOfAffectedEntity = createPermissionRule({
   toQuery: ({ claims }) => ({ key: 'affectedOwner', values: claims }),
 });
 
+/**
+ * Incidents launched by one of the claims (usually the user's own ref), so
+ * that a responder who launches a playbook on something another team owns
+ * can still follow the incident. `createdBy` is stored as the caller's ref
+ * was spelled; like the store's SQL, this compares it in lower case with
+ * each claim made a full lower-case ref.
+ */
+export const isCreator = createPermissionRule({
+  name: INCIDENT_PERMISSION_RULES.IS_CREATOR,
+  description: 'Allow incidents launched by one of the claims',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: paramsSchema<IsCreatorParams>(
+    z.object({
+      claims: z
+        .array(z.string())
+        .describe('User entity refs, e.g. the user themself'),
+    }),
+  ),
+  apply: (incident, { claims }) => {
+    const creator = incident.createdBy.toLocaleLowerCase('en-US');
+    return claims.some(claim => normalizedRef(claim, 'user') === creator);
+  },
+  toQuery: ({ claims }) => ({ key: 'creator', values: claims }),
+});
+
 /** Every rule of the incident resource type. */
-export const incidentPermissionRules = [isOwnerOfAffectedEntity];
+export const incidentPermissionRules: Array<
+  typeof isOwnerOfAffectedEntity | typeof isCreator
+> = [isOwnerOfAffectedEntity, isCreator];
 
 /**
  * Condition factories backed by the rules above, for policies written in
@@ -115,7 +146,7 @@ export const incidentPermissionRules = [isOwnerOfAffectedEntity];
 export const { conditions: incidentPermissionConditions } =
   createConditionExports({
     resourceRef: incidentPermissionResourceRef,
-    rules: { isOwnerOfAffectedEntity },
+    rules: { isOwnerOfAffectedEntity, isCreator },
   });
 
 /**

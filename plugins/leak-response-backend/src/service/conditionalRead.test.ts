@@ -1,7 +1,8 @@
 /*
  * The incidents API under a policy that lets people read only the incidents
- * affecting an entity their team owns (compliance reads all), on SQLite and
- * PostgreSQL; and the change signals every successful change publishes.
+ * affecting an entity their team owns or that they launched (compliance
+ * reads all), on SQLite and PostgreSQL; and the change signals every
+ * successful change publishes.
  */
 import {
   createServiceFactory,
@@ -52,19 +53,22 @@ const COMPLIANCE = 'user:default/eva.lindqvist';
 const ML = 'user:default/priya.raman';
 const CHECKOUT = 'user:default/tom.becker';
 const OUTSIDER = 'user:default/nobody';
+/** Launches playbooks, owns nothing any incident affects. */
+const LAUNCHER = 'user:default/sam.okafor';
 
 /** Stands in for the user info service: a user's ownership refs. */
 const OWNERSHIP: Record<string, string[]> = {
   [COMPLIANCE]: [COMPLIANCE, 'group:default/dpo-office'],
   [ML]: [ML, 'group:default/ml-platform'],
   [CHECKOUT]: [CHECKOUT, 'group:default/checkout'],
+  [LAUNCHER]: [LAUNCHER, 'group:default/sre'],
 };
 
 /**
- * The permission backend with an owners-only read policy, at the boundary
- * of the plugin: basic permissions are allowed to known users; reading is
- * allowed to compliance, conditional for everyone else known, denied to
- * strangers.
+ * The permission backend with an owners-or-launcher read policy (the
+ * portal's with restrictReadToOwners), at the boundary of the plugin: basic
+ * permissions are allowed to known users; reading is allowed to compliance,
+ * conditional for everyone else known, denied to strangers.
  */
 function ownersOnlyPermissions(): PermissionsService {
   const userOf = (credentials: BackstageCredentials) =>
@@ -86,12 +90,14 @@ function ownersOnlyPermissions(): PermissionsService {
           return { result: AuthorizeResult.ALLOW };
         }
         expect(permission.name).toBe(incidentReadPermission.name);
-        return createIncidentConditionalDecision(
-          incidentReadPermission,
-          incidentConditions.isOwnerOfAffectedEntity({
-            claims: OWNERSHIP[user],
-          }),
-        );
+        return createIncidentConditionalDecision(incidentReadPermission, {
+          anyOf: [
+            incidentConditions.isOwnerOfAffectedEntity({
+              claims: OWNERSHIP[user],
+            }),
+            incidentConditions.isCreator({ claims: [user] }),
+          ],
+        });
       });
     },
   };
@@ -279,6 +285,75 @@ describe.each(databases.eachSupportedId())(
       expect(res.status).toBe(403);
       expect(res.body.error.message).toBe(
         `Not allowed: ${incidentReadPermission.name}`,
+      );
+    });
+
+    it('lets a launcher who owns nothing affected follow their own incident, and no one else outside', async () => {
+      const launched = await request(server)
+        .post(`${api}/incidents`)
+        .set('Authorization', as(LAUNCHER))
+        .set('Idempotency-Key', 'k-launcher')
+        .send({
+          entityRef: 'resource:default/checkout-prompt-logs',
+          leakType: 'training-data-exposure',
+          exercise: true,
+        });
+      expect(launched.status).toBe(201);
+      const id = launched.body.id as string;
+      expect(launched.body.createdBy).toBe(LAUNCHER);
+      expect(
+        launched.body.affected.map(
+          (e: { snapshot: { owner?: string } }) => e.snapshot.owner,
+        ),
+      ).toEqual(['group:default/checkout']);
+
+      const own = await request(server)
+        .get(`${api}/incidents/${id}`)
+        .set('Authorization', as(LAUNCHER));
+      expect(own.status).toBe(200);
+      expect(own.body.id).toBe(id);
+      const report = await request(server)
+        .get(`${api}/incidents/${id}/report`)
+        .set('Authorization', as(LAUNCHER));
+      expect(report.status).toBe(200);
+      expect(report.text).toContain(id);
+      const list = await request(server)
+        .get(`${api}/incidents`)
+        .set('Authorization', as(LAUNCHER));
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({
+        items: [{ id, createdBy: LAUNCHER }],
+        totalCount: 1,
+      });
+      const holds = await request(server)
+        .get(`${api}/holds`)
+        .query({ entityRef: 'resource:default/checkout-prompt-logs' })
+        .set('Authorization', as(LAUNCHER));
+      expect(holds.body).toMatchObject({ onHold: true, incidents: [{ id }] });
+      // and can work on it
+      const moved = await request(server)
+        .post(`${api}/incidents/${id}/status`)
+        .set('Authorization', as(LAUNCHER))
+        .send({ status: 'investigating' });
+      expect(moved.status).toBe(200);
+
+      // ml-platform neither launched it nor owns what it affects
+      const other = await request(server)
+        .get(`${api}/incidents/${id}`)
+        .set('Authorization', as(ML));
+      expect(other.status).toBe(404);
+      const otherList = await request(server)
+        .get(`${api}/incidents`)
+        .set('Authorization', as(ML));
+      expect(otherList.body.items.map((i: { id: string }) => i.id)).toEqual([
+        recsysId,
+      ]);
+      // the owners still read it, beside their earlier one
+      const owners = await request(server)
+        .get(`${api}/incidents`)
+        .set('Authorization', as(CHECKOUT));
+      expect(owners.body.items.map((i: { id: string }) => i.id).sort()).toEqual(
+        [checkoutId, id].sort(),
       );
     });
 

@@ -288,4 +288,80 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex.schema.hasTable('detections')).toBe(true);
     await knex.destroy();
   });
+
+  it('20261201060000_incidents_creator_index.js indexes the launcher in lower case, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261201000000_lower_case_entity_refs.js');
+    const incident = (id: string, createdBy: string) => ({
+      id,
+      title: `Launched by ${createdBy}`,
+      leak_type: 'training-data-exposure',
+      origin_entity_ref: 'resource:default/clickstream-2025q3',
+      severity: 'high',
+      status: 'triage',
+      exercise: false,
+      aware_at: new Date(),
+      created_by: createdBy,
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
+    await knex('incidents').insert(
+      incident(
+        '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f01',
+        'user:default/Sam.Okafor',
+      ),
+    );
+    const indexes = async () =>
+      databaseId.startsWith('POSTGRES')
+        ? (
+            await knex('pg_indexes')
+              .where({ tablename: 'incidents' })
+              .select({ name: 'indexname', sql: 'indexdef' })
+          ).filter(i => i.name === 'incidents_creator_idx')
+        : await knex('sqlite_master')
+            .where({ type: 'index', name: 'incidents_creator_idx' })
+            .select('name', 'sql');
+    expect(await indexes()).toEqual([]);
+
+    await migrateUntil(knex, '20261201060000_incidents_creator_index.js');
+    const [index] = await indexes();
+    expect(index.name).toBe('incidents_creator_idx');
+    expect(index.sql).toMatch(/lower\(\(?"?created_by"?/i);
+    await knex('incidents').insert(
+      incident(
+        '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f02',
+        'user:default/noah.fischer',
+      ),
+    );
+    // the spelling is kept; the lookup the store makes finds it without case
+    const lookup = knex('incidents')
+      .whereRaw('lower(??) in (?)', [
+        'incidents.created_by',
+        'user:default/sam.okafor',
+      ])
+      .select('id', 'created_by');
+    expect(await lookup.clone()).toEqual([
+      {
+        id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f01',
+        created_by: 'user:default/Sam.Okafor',
+      },
+    ]);
+    // and can use the index: SQLite picks it without statistics; PostgreSQL
+    // rightly scans a two-row table unless told not to
+    const plan = await knex.transaction(async tx => {
+      if (databaseId.startsWith('POSTGRES')) {
+        await tx.raw('SET LOCAL enable_seqscan = off');
+        return tx.raw(`EXPLAIN ${lookup.toString()}`);
+      }
+      return tx.raw(`EXPLAIN QUERY PLAN ${lookup.toString()}`);
+    });
+    expect(JSON.stringify(plan)).toContain('incidents_creator_idx');
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await indexes()).toEqual([]);
+    expect(await knex('incidents').count({ n: '*' })).toEqual([
+      { n: databaseId.startsWith('POSTGRES') ? '2' : 2 },
+    ]);
+    await knex.destroy();
+  });
 });

@@ -149,8 +149,8 @@ export interface Config {
        * groups) own an entity affected by it or they launched it, unless they
        * are members of the `compliance` or `security` group of
        * `leakResponse.roles`, who read every incident. Listings are
-       * filtered; another team's incident is not found (404). Default false: every signed-in user reads every
-       * incident.
+       * filtered; another team's incident is not found (404). Default
+       * false: every signed-in user reads every incident.
        */
       restrictReadToOwners?: boolean;
     };

@@ -21,7 +21,7 @@ function resolver() {
   });
 }
 
-/** What the catalog sends for PEOPLE_ENTITY_FIELDS: no relations. */
+/** What a catalog sends when asked for fields without relations. */
 function withoutRelations(entities: Entity[]) {
   const full = fakeFetcher(entities);
   const lean = fakeFetcher(

@@ -45,23 +45,6 @@ export interface PeopleResolution {
 
 const MAX_ROUNDS = 6;
 
-/**
- * The fields the people side reads of Systems, Domains, Groups and Users.
- * No relations: a group owning a thousand entities would otherwise bring a
- * thousand `ownerOf` relations into every plan. Only a group whose rotation
- * names no members needs its `hasMember` relations; it is fetched again
- * with them (`fetchWithRelations`).
- */
-export const PEOPLE_ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.profile',
-  'spec.domain',
-];
-
 /** A Group whose rotation defaults to its members but came without relations. */
 function needsRelations(entity: Entity | undefined): boolean {
   const annotations = entity?.metadata.annotations;
@@ -102,9 +85,14 @@ export class PeopleResolver {
     origin: Entity;
     roles: string[];
     now: DateTime;
-    /** Fetches Systems, Domains, Groups and Users (may leave out relations). */
+    /**
+     * Fetches Systems, Domains, Groups and Users. It may leave out
+     * relations (a group owning a thousand entities has a thousand
+     * `ownerOf` relations); a group whose rotation defaults to its members
+     * is then fetched again with `fetchWithRelations`.
+     */
     fetch: EntityBatchFetcher;
-    /** Fetches with relations, for groups whose rotation defaults to their members; default `fetch`. */
+    /** Fetches with relations; default `fetch`. */
     fetchWithRelations?: EntityBatchFetcher;
   }): Promise<PeopleResolution> {
     const { origin, roles, now, fetch } = request;

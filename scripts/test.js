@@ -113,6 +113,7 @@ function runSystemTests(env) {
     .sort()
     .map(file => path.join('test', 'system', file));
   fs.rmSync(systemTapFile, { force: true });
+  fs.mkdirSync(path.dirname(systemTapFile), { recursive: true });
   const result = run(
     process.execPath,
     [

@@ -466,6 +466,28 @@ describe.each(databases.eachSupportedId())(
           ],
         }),
       ).toEqual([]);
+      // any of a rule and a combination: the OR form rather than a UNION
+      expect(
+        await ids({
+          anyOf: [
+            createdBy('user:default/sam.okafor'),
+            {
+              allOf: [
+                ownedBy('group:default/checkout'),
+                createdBy('user:default/noah.fischer'),
+              ],
+            },
+          ],
+        }),
+      ).toEqual([launched.incident.id, other.incident.id].sort());
+      expect(
+        await ids({
+          anyOf: [
+            createdBy('user:default/sam.okafor'),
+            { not: ownedBy('group:default/ml-platform') },
+          ],
+        }),
+      ).toEqual([launched.incident.id, other.incident.id].sort());
       expect(await ids({ not: createdBy('user:default/sam.okafor') })).toEqual([
         other.incident.id,
       ]);

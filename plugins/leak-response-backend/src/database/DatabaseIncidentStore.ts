@@ -247,6 +247,20 @@ function toTimeline(row: TimelineRow): TimelineEvent {
   };
 }
 
+/** The rule queries of criteria that are all plain rules, else undefined. */
+function ruleQueries(
+  criteria: IncidentReadCriteria[],
+): IncidentPermissionQuery[] | undefined {
+  const rules: IncidentPermissionQuery[] = [];
+  for (const inner of criteria) {
+    if (isAndCriteria(inner) || isOrCriteria(inner) || isNotCriteria(inner)) {
+      return undefined;
+    }
+    rules.push(inner);
+  }
+  return rules;
+}
+
 /** The knex implementation of {@link IncidentStore}, on SQLite or PostgreSQL. */
 export class DatabaseIncidentStore implements IncidentStore {
   static async create(options: {
@@ -465,7 +479,8 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   /**
    * The read permission's criteria as a where clause, keeping their shape
-   * (all of, any of, not) so that a policy may combine rules freely.
+   * (all of, any of, not) so that a policy may combine rules freely. Each
+   * rule is a subquery of incident ids.
    */
   private whereReadable(
     builder: Knex.QueryBuilder,
@@ -476,20 +491,31 @@ export class DatabaseIncidentStore implements IncidentStore {
         builder.andWhere(b => this.whereReadable(b, inner));
       }
     } else if (isOrCriteria(criteria)) {
+      const rules = ruleQueries(criteria.anyOf);
+      if (rules) {
+        // Any of several rules (the portal's owner-or-launcher read) as one
+        // subquery, a UNION of each rule's ids: PostgreSQL plans it as one
+        // semi-join using each rule's index, where an OR of the subqueries
+        // would test every incident row against both.
+        const [first, ...rest] = rules.map(rule => this.readableIds(rule));
+        builder.whereIn(
+          'incidents.id',
+          rest.length ? first.union(rest) : first,
+        );
+        return;
+      }
       for (const inner of criteria.anyOf) {
         builder.orWhere(b => this.whereReadable(b, inner));
       }
     } else if (isNotCriteria(criteria)) {
       builder.whereNot(b => this.whereReadable(b, criteria.not));
     } else {
-      this.whereQuery(builder, criteria);
+      builder.whereIn('incidents.id', this.readableIds(criteria));
     }
   }
 
-  private whereQuery(
-    builder: Knex.QueryBuilder,
-    query: IncidentPermissionQuery,
-  ): void {
+  /** The ids of the incidents one rule's query matches. */
+  private readableIds(query: IncidentPermissionQuery): Knex.QueryBuilder {
     if (query.key === 'creator') {
       const creators = query.values
         .map(value => normalizedRef(value, 'user'))
@@ -497,25 +523,23 @@ export class DatabaseIncidentStore implements IncidentStore {
       // created_by keeps the caller's spelling; lower(created_by) has an
       // index (migration 20261201060000). An empty list matches nothing, as
       // knex's whereIn would write it.
-      builder.whereRaw(
-        creators.length
-          ? `lower(??) in (${creators.map(() => '?').join(', ')})`
-          : '1 = 0',
-        creators.length ? ['incidents.created_by', ...creators] : [],
-      );
-      return;
+      return this.db<IncidentRow>('incidents')
+        .select('id')
+        .whereRaw(
+          creators.length
+            ? `lower(??) in (${creators.map(() => '?').join(', ')})`
+            : '1 = 0',
+          creators.length ? ['incidents.created_by', ...creators] : [],
+        );
     }
-    // an empty list matches nothing (knex writes a false condition)
     const owners = query.values
       .map(value => normalizedRef(value, 'group'))
       .filter((ref): ref is string => ref !== null);
-    builder.whereIn(
-      'incidents.id',
-      this.db<EntityRow>('incident_entities')
-        .select('incident_id')
-        .whereIn('owner_ref', owners)
-        .whereNull('removed_at'),
-    );
+    // an empty list matches nothing (knex writes a false condition)
+    return this.db<EntityRow>('incident_entities')
+      .select('incident_id')
+      .whereIn('owner_ref', owners)
+      .whereNull('removed_at');
   }
 
   private async readRecord(

@@ -40,9 +40,11 @@ export function batchingFetcher(fetch: EntityBatchFetcher): EntityBatchFetcher {
     return new Promise((resolve, reject) => {
       if (!waiting) {
         waiting = [];
-        // After the promise jobs of this turn: every caller that continues
-        // from the same answer has asked by then.
-        setImmediate(flush);
+        // After the promise jobs queued so far have run (V8 drains them all
+        // before Node's next tick): every caller that continues from the
+        // same answer has asked by then, and no turn of the event loop is
+        // lost waiting.
+        process.nextTick(flush);
       }
       waiting.push({ refs, resolve, reject });
     });

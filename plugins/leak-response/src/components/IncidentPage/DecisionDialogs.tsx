@@ -4,6 +4,7 @@ import { useState } from 'react';
 import {
   FormDialog,
   formatLocal,
+  submitOnCtrlEnter,
   formatUtc,
   fromLocalInput,
   toLocalInput,
@@ -33,6 +34,7 @@ export const NotRequiredDialog = (props: {
   return (
     <FormDialog
       id="obligation-not-required"
+      initialFocusId="obligation-justification"
       open
       title={`Not required: ${props.obligation.regime} → ${props.obligation.recipient}`}
       submitLabel="Mark not required"
@@ -47,7 +49,6 @@ export const NotRequiredDialog = (props: {
         the incident report.
       </Typography>
       <TextField
-        autoFocus
         fullWidth
         multiline
         minRows={4}
@@ -56,6 +57,7 @@ export const NotRequiredDialog = (props: {
         label="Justification"
         value={justification}
         onChange={e => setJustification(e.target.value)}
+        onKeyDown={submitOnCtrlEnter}
         error={length > 0 && length < MIN_JUSTIFICATION}
         helperText={
           length < MIN_JUSTIFICATION
@@ -90,6 +92,7 @@ export const AwarenessDialog = (props: {
   return (
     <FormDialog
       id="awareness-correction"
+      initialFocusId="awareness-at"
       open
       title="Correct the awareness time"
       submitLabel="Correct and re-evaluate"
@@ -105,7 +108,6 @@ export const AwarenessDialog = (props: {
         corrected time.
       </Typography>
       <TextField
-        autoFocus
         fullWidth
         type="datetime-local"
         id="awareness-at"

@@ -95,7 +95,8 @@ describe('IncidentPage decisions', () => {
 
     const dialog = within(await screen.findByRole('dialog'));
     const justification = dialog.getByRole('textbox', { name: 'Justification' });
-    expect(justification).toHaveFocus();
+    // focus moves into the dialog once it has opened
+    await waitFor(() => expect(justification).toHaveFocus());
     const save = dialog.getByRole('button', { name: 'Mark not required' });
     expect(save).toBeDisabled();
     await userEvent.keyboard('too short');
@@ -232,7 +233,7 @@ describe('IncidentPage decisions', () => {
     );
     const dialog = within(await screen.findByRole('dialog'));
     const at = dialog.getByLabelText('Aware since (your time zone)');
-    expect(at).toHaveFocus();
+    await waitFor(() => expect(at).toHaveFocus());
     const submit = dialog.getByRole('button', { name: 'Correct and re-evaluate' });
     // unchanged time and no reason: nothing to correct
     expect(submit).toBeDisabled();

@@ -51,7 +51,8 @@ export function sortObligations(
 ): IncidentObligation[] {
   const rank = (o: IncidentObligation) => {
     if (DONE.has(o.status)) return 3;
-    return o.dueAt ? 0 : o.status === 'to-be-determined' ? 2 : 1;
+    if (o.dueAt) return 0;
+    return o.status === 'to-be-determined' ? 2 : 1;
   };
   return [...obligations].sort(
     (a, b) =>

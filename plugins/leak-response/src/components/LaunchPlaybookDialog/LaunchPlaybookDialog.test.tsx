@@ -125,7 +125,9 @@ describe('LaunchPlaybookDialog', () => {
     const launchIncident = jest.fn(async () => ({ ...incident, id: 'inc-9' }));
     await render({ getPlan: async () => plan, launchIncident });
     const dialog = within(await screen.findByRole('dialog'));
-    expect(dialog.getByRole('button', { name: /^Leak type/ })).toHaveFocus();
+    await waitFor(() =>
+      expect(dialog.getByRole('button', { name: /^Leak type/ })).toHaveFocus(),
+    );
     await userEvent.click(dialog.getByLabelText('Aware since (your time zone)'));
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(launchIncident).toHaveBeenCalledTimes(1));

@@ -30,6 +30,7 @@ import {
   formatUtc,
   fromLocalInput,
   messageOf,
+  submitOnCtrlEnter,
   toLocalInput,
 } from '../shared';
 
@@ -104,6 +105,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
   return (
     <FormDialog
       id="launch-playbook"
+      initialFocusId="launch-leak-type"
       open={open}
       onClose={onClose}
       maxWidth="md"
@@ -120,7 +122,6 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
               fullWidth
               id="launch-leak-type"
               label="Leak type"
-              autoFocus
               value={leakType}
               onChange={e => setLeakType(e.target.value as LeakType)}
               SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
@@ -187,6 +188,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
               label="Summary"
               value={summary}
               onChange={e => setSummary(e.target.value)}
+              onKeyDown={submitOnCtrlEnter}
             />
           </Grid>
           <Grid item xs={12}>

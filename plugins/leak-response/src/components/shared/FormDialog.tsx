@@ -20,23 +20,34 @@ export interface FormDialogProps {
   onClose: () => void;
   error?: string;
   maxWidth?: 'xs' | 'sm' | 'md';
+  /** The id of the field that gets the focus when the dialog opens. */
+  initialFocusId?: string;
   children: ReactNode;
 }
 
 /**
- * A dialog around a form, usable from the keyboard: focus goes to the first
- * field marked `autoFocus`, Escape cancels, Enter in a one-line field
- * submits (the dialog is a real `<form>`), Ctrl+Enter submits from a
- * multi-line field too, Tab stays inside the dialog.
+ * For a multi-line field of a form dialog: Ctrl+Enter (or Cmd+Enter)
+ * submits the form, since Enter alone adds a line.
+ */
+export function submitOnCtrlEnter(e: KeyboardEvent<HTMLElement>) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    (e.target as HTMLTextAreaElement).form?.requestSubmit();
+  }
+}
+
+/**
+ * A dialog around a form, usable from the keyboard: once it has opened the
+ * focus moves to `initialFocusId` (the dialog pattern of WAI-ARIA), Escape
+ * cancels, Enter in a one-line field submits (the dialog is a real
+ * `<form>`), Ctrl+Enter submits from a multi-line field that uses
+ * {@link submitOnCtrlEnter}, Tab stays inside the dialog.
  */
 export const FormDialog = (props: FormDialogProps) => {
   const titleId = `${props.id}-title`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (props.canSubmit) props.onSubmit();
-  };
-  const submitFromTextArea = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
   };
   return (
     <Dialog
@@ -45,8 +56,15 @@ export const FormDialog = (props: FormDialogProps) => {
       maxWidth={props.maxWidth ?? 'sm'}
       fullWidth
       aria-labelledby={titleId}
+      TransitionProps={{
+        onEntered: () => {
+          if (props.initialFocusId) {
+            document.getElementById(props.initialFocusId)?.focus();
+          }
+        },
+      }}
     >
-      <form onSubmit={submit} onKeyDown={submitFromTextArea} noValidate>
+      <form onSubmit={submit} noValidate>
         <DialogTitle id={titleId}>{props.title}</DialogTitle>
         <DialogContent>
           {props.children}

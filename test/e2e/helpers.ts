@@ -43,6 +43,14 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.setViewportSize(viewport);
 }
 
+/**
+ * The info card holding the text. Backstage's cards are Material UI cards
+ * without a role of their own, so they are found by the card's class.
+ */
+export function infoCard(page: Page, text: string) {
+  return page.locator('[class*="MuiCard-root"]', { hasText: text });
+}
+
 /** Picks an option of a Material UI select by its label. */
 export async function choose(page: Page, label: RegExp | string, option: string) {
   await page.getByRole('button', { name: label }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose, saveScreenshot, signInAsGuest } from './helpers';
+import { choose, infoCard, saveScreenshot, signInAsGuest } from './helpers';
 
 // Wide enough for the entity page's two-column layout in the screenshots.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -20,7 +20,7 @@ test.describe('the Leak Response portal', () => {
       page.getByRole('heading', { name: 'Recommendations LLM v3' }),
     ).toBeVisible();
     await page.getByRole('tab', { name: 'Leak Response' }).click();
-    const dataCard = page.locator('article', { hasText: 'Data held' });
+    const dataCard = infoCard(page, 'Data held');
     await expect(
       dataCard.getByText('personal.behavioral', { exact: true }),
     ).toBeVisible();
@@ -30,7 +30,7 @@ test.describe('the Leak Response portal', () => {
       page.getByText(/obligation\(s\) would start/).first(),
     ).toBeVisible();
     // impact as a graph, the RACI matrix and who is on call
-    const impact = page.locator('article', { hasText: 'Impact of a leak' }).first();
+    const impact = infoCard(page, 'Impact of a leak');
     await expect(impact.locator('svg').getByText(/Clickstream 2025 Q3/).first()).toBeVisible();
     const raci = page.getByRole('table', { name: 'RACI matrix' });
     await expect(raci).toBeVisible();
@@ -45,7 +45,7 @@ test.describe('the Leak Response portal', () => {
   test('shows the Leak Response card on the overview of an LLM model', async ({ page }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3');
-    const card = page.locator('article', { hasText: 'Plan, on-call and obligations' });
+    const card = infoCard(page, 'Plan, on-call and obligations');
     await expect(
       card.getByRole('list', { name: 'Data categories' }).getByText('personal.behavioral'),
     ).toBeVisible();
@@ -69,7 +69,7 @@ test.describe('the Leak Response portal', () => {
     ]) {
       await expect(lineage.locator('svg').getByText(node).first()).toBeVisible();
     }
-    const dataCard = page.locator('article', { hasText: 'Data held' });
+    const dataCard = infoCard(page, 'Data held');
     await expect(dataCard.getByText('personal.behavioral')).toBeVisible();
     await expect(dataCard.getByText('eu-west-1').first()).toBeVisible();
   });

@@ -92,7 +92,10 @@ export function generateCatalog(): Entity[] {
   });
   for (let f = 0; f < FAMILIES; f++) {
     const owner = `group:ml-team-${f % (GROUPS - 4)}`;
-    const subjects = { dataSubjects: ['EU', 'GB'], approxDataSubjects: 1000 + f };
+    const subjects = {
+      dataSubjects: ['EU', 'GB'],
+      approxDataSubjects: 1000 + f,
+    };
     entities.push(
       ...[0, 1, 2].map(i =>
         resource(`f${f}-data-${i}`, {

@@ -84,7 +84,11 @@ class BenchLineageProcessor implements CatalogProcessor {
         });
         emit(processingResult.relation({ source: self, type: field, target }));
         emit(
-          processingResult.relation({ source: target, type: reverse, target: self }),
+          processingResult.relation({
+            source: target,
+            type: reverse,
+            target: self,
+          }),
         );
       }
     }
@@ -100,7 +104,10 @@ class BenchProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection) {
     await connection.applyMutation({
       type: 'full',
-      entities: this.entities.map(entity => ({ entity, locationKey: LOCATION })),
+      entities: this.entities.map(entity => ({
+        entity,
+        locationKey: LOCATION,
+      })),
     });
   }
 }
@@ -178,7 +185,9 @@ describe('plan bench', () => {
     const last = `f${FAMILIES - 1}`;
     for (;;) {
       const res = await request(server)
-        .get(`/api/leak-response/v1/entities/resource/default/${last}-data-0/plan`)
+        .get(
+          `/api/leak-response/v1/entities/resource/default/${last}-data-0/plan`,
+        )
         .query({ leakType: 'training-data-exposure' })
         .set('Authorization', auth);
       const count = await request(server)
@@ -194,11 +203,12 @@ describe('plan bench', () => {
         break;
       }
       process.stderr.write(
-        `ingesting: ${count.body.totalItems ?? 0}/${entities.length} entities, ${(
-          ms(ingestStart) / 1000
-        ).toFixed(0)} s\n`,
+        `ingesting: ${count.body.totalItems ?? 0}/${
+          entities.length
+        } entities, ${(ms(ingestStart) / 1000).toFixed(0)} s\n`,
       );
-      if (ms(ingestStart) > 25 * 60 * 1000) throw new Error('ingestion timed out');
+      if (ms(ingestStart) > 25 * 60 * 1000)
+        throw new Error('ingestion timed out');
       await new Promise(resolve => setTimeout(resolve, 2000));
     }
     const ingestSeconds = ms(ingestStart) / 1000;
@@ -297,18 +307,44 @@ describe('plan bench', () => {
     // eslint-disable-next-line no-console
     console.log(
       [
-        `catalog: ${entities.length} entities, ingested in ${ingestSeconds.toFixed(0)} s; ` +
-          `${REQUESTS} plans (after ${WARMUP} warm-up), ${Math.min(...sizes)}-${Math.max(...sizes)} affected entities, depth up to ${depthMax}, ` +
+        `catalog: ${
+          entities.length
+        } entities, ingested in ${ingestSeconds.toFixed(0)} s; ` +
+          `${REQUESTS} plans (after ${WARMUP} warm-up), ${Math.min(
+            ...sizes,
+          )}-${Math.max(
+            ...sizes,
+          )} affected entities, depth up to ${depthMax}, ` +
           `response ${(stats(bytes).p50 / 1024).toFixed(1)} KB`,
         `                                  wall time                 CPU time of the process`,
         `                                  p50 ms   p95 ms   max ms   p50 ms   p95 ms`,
-        `plan (HTTP, full response)      ${fmt(p.p50)}  ${fmt(p.p95)}  ${fmt(p.max)}  ${fmt(pc.p50)}  ${fmt(pc.p95)}`,
-        `plan, a new caller each time    ${fmt(c.p50)}  ${fmt(c.p95)}  ${fmt(c.max)}  ${fmt(cc.p50)}  ${fmt(cc.p95)}`,
-        `bare fetch, level by level      ${fmt(l.p50)}  ${fmt(l.p95)}  ${fmt(l.max)}  ${fmt(lc.p50)}  ${fmt(lc.p95)}`,
-        `bare fetch, one batch           ${fmt(s.p50)}  ${fmt(s.p95)}  ${fmt(s.max)}  ${fmt(sc.p50)}  ${fmt(sc.p95)}`,
-        `plan / level by level: p50 ${ratio(p.p50, l.p50)}, p95 ${ratio(p.p95, l.p95)} (target <= 1.5x; plan p95 target <= 300 ms); CPU p50 ${ratio(pc.p50, lc.p50)}`,
-        `new caller / level by level: p50 ${ratio(c.p50, l.p50)}, p95 ${ratio(c.p95, l.p95)}; CPU p50 ${ratio(cc.p50, lc.p50)}`,
-        `plan / one batch:      p50 ${ratio(p.p50, s.p50)}, p95 ${ratio(p.p95, s.p95)}`,
+        `plan (HTTP, full response)      ${fmt(p.p50)}  ${fmt(p.p95)}  ${fmt(
+          p.max,
+        )}  ${fmt(pc.p50)}  ${fmt(pc.p95)}`,
+        `plan, a new caller each time    ${fmt(c.p50)}  ${fmt(c.p95)}  ${fmt(
+          c.max,
+        )}  ${fmt(cc.p50)}  ${fmt(cc.p95)}`,
+        `bare fetch, level by level      ${fmt(l.p50)}  ${fmt(l.p95)}  ${fmt(
+          l.max,
+        )}  ${fmt(lc.p50)}  ${fmt(lc.p95)}`,
+        `bare fetch, one batch           ${fmt(s.p50)}  ${fmt(s.p95)}  ${fmt(
+          s.max,
+        )}  ${fmt(sc.p50)}  ${fmt(sc.p95)}`,
+        `plan / level by level: p50 ${ratio(p.p50, l.p50)}, p95 ${ratio(
+          p.p95,
+          l.p95,
+        )} (target <= 1.5x; plan p95 target <= 300 ms); CPU p50 ${ratio(
+          pc.p50,
+          lc.p50,
+        )}`,
+        `new caller / level by level: p50 ${ratio(c.p50, l.p50)}, p95 ${ratio(
+          c.p95,
+          l.p95,
+        )}; CPU p50 ${ratio(cc.p50, lc.p50)}`,
+        `plan / one batch:      p50 ${ratio(p.p50, s.p50)}, p95 ${ratio(
+          p.p95,
+          s.p95,
+        )}`,
       ].join('\n'),
     );
     expect(plan).toHaveLength(REQUESTS);

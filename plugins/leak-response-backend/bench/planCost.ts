@@ -21,9 +21,9 @@ const WARMUP = 100;
 const entities = withRelations(generateCatalog());
 const byRef = new Map(
   entities.map(e => [
-    `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase(
-      'en-US',
-    ),
+    `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+      e.metadata.name
+    }`.toLocaleLowerCase('en-US'),
     e,
   ]),
 );

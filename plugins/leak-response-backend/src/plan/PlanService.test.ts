@@ -64,7 +64,9 @@ describe('PlanService', () => {
     expect(requests[2]).toEqual(
       expect.arrayContaining(['user:default/noah.fischer']),
     );
-    expect(plan.roles.find(r => r.role === 'security')?.onCall?.now).toBeDefined();
+    expect(
+      plan.roles.find(r => r.role === 'security')?.onCall?.now,
+    ).toBeDefined();
   });
 
   it("reuses a caller's people lookups for that caller's next plan only", async () => {
@@ -102,7 +104,9 @@ describe('PlanService', () => {
         credentials: mockCredentials.user(),
       });
     }
-    const asked = requests.flat().filter(r => r === 'group:default/security-ir');
+    const asked = requests
+      .flat()
+      .filter(r => r === 'group:default/security-ir');
     expect(asked).toHaveLength(2);
   });
 });

@@ -124,7 +124,9 @@ export function readPlanSettings(config: Config): PlanSettings {
       );
     } catch (error) {
       throw new Error(
-        `Invalid leakResponse.onCall.peopleCacheTtl: ${(error as Error).message}`,
+        `Invalid leakResponse.onCall.peopleCacheTtl: ${
+          (error as Error).message
+        }`,
       );
     }
     if (!(peopleCacheTtlMs >= 0)) {

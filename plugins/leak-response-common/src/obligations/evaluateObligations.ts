@@ -60,7 +60,10 @@ function parseTime(value: unknown, field: string): DateTime {
   if (typeof value === 'string' && UTC_ISO.test(value)) {
     // The same instant and zone as luxon's parse, without its general parser.
     const ms = Date.parse(value);
-    if (Number.isFinite(ms) && new Date(ms).toISOString().startsWith(value.slice(0, 19))) {
+    if (
+      Number.isFinite(ms) &&
+      new Date(ms).toISOString().startsWith(value.slice(0, 19))
+    ) {
       return DateTime.fromMillis(ms, { zone: 'utc' });
     }
   }

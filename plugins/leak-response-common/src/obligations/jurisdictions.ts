@@ -41,6 +41,9 @@ function expand(code: string): ReadonlySet<string> {
  */
 export type Containment = 'inside' | 'maybe' | 'outside';
 
+const containments = new Map<string, Containment>();
+const MAX_CONTAINMENTS = 10_000;
+
 /** @public */
 export function jurisdictionWithin(
   recorded: string,
@@ -57,9 +60,6 @@ export function jurisdictionWithin(
   }
   return found;
 }
-
-const containments = new Map<string, Containment>();
-const MAX_CONTAINMENTS = 10_000;
 
 function containment(recorded: string, target: string): Containment {
   const r = recorded.toUpperCase();

@@ -174,9 +174,19 @@ describe('rotations', () => {
     expect(trainingsOf(undefined)).toEqual([]);
   });
 
-  function built(period: string, start: string, timeZone: string): Rotation {
+  function rotationOf(
+    period: string,
+    start: string,
+    timeZone: string,
+  ): Rotation {
     const result = buildRotation(
-      { group: 'group:default/g', members: ['a', 'b'], period, start, timeZone },
+      {
+        group: 'group:default/g',
+        members: ['a', 'b'],
+        period,
+        start,
+        timeZone,
+      },
       'config',
     );
     if (!('rotation' in result)) throw new Error(result.problems.join('; '));
@@ -185,14 +195,14 @@ describe('rotations', () => {
   const iso = (ms: number) => new Date(ms).toISOString();
 
   it('hands over every 12 hours as elapsed time across the DST change', () => {
-    const rotation = built('PT12H', '2026-03-28T21:00', 'Europe/Berlin');
+    const rotation = rotationOf('PT12H', '2026-03-28T21:00', 'Europe/Berlin');
     // 21:00 CET is 20:00 UTC; twelve hours later the clocks have moved on.
     expect(iso(handoverMillis(rotation, 1))).toBe('2026-03-29T08:00:00.000Z');
     expect(iso(handoverMillis(rotation, 2))).toBe('2026-03-29T20:00:00.000Z');
   });
 
   it('hands over monthly on the calendar, counted from the start', () => {
-    const rotation = built('P1M', '2026-01-31T09:00', 'UTC');
+    const rotation = rotationOf('P1M', '2026-01-31T09:00', 'UTC');
     expect(iso(handoverMillis(rotation, 1))).toBe('2026-02-28T09:00:00.000Z');
     expect(iso(handoverMillis(rotation, 2))).toBe('2026-03-31T09:00:00.000Z');
     const at = DateTime.fromISO('2026-03-30T12:00:00Z');
@@ -204,11 +214,11 @@ describe('rotations', () => {
 
   it('computes the same hand-overs and shifts as luxon calendar arithmetic', () => {
     const rotations = [
-      built('P1W', '2026-01-05T09:00', 'Europe/Berlin'),
-      built('P1D', '2025-10-30T08:30', 'America/New_York'),
-      built('PT8H', '2026-03-08T01:00', 'America/New_York'),
-      built('P1M', '2026-01-31T09:00', 'Australia/Sydney'),
-      built('P2W', '2026-01-05T09:00', 'UTC'),
+      rotationOf('P1W', '2026-01-05T09:00', 'Europe/Berlin'),
+      rotationOf('P1D', '2025-10-30T08:30', 'America/New_York'),
+      rotationOf('PT8H', '2026-03-08T01:00', 'America/New_York'),
+      rotationOf('P1M', '2026-01-31T09:00', 'Australia/Sydney'),
+      rotationOf('P2W', '2026-01-05T09:00', 'UTC'),
     ];
     const reference = (rotation: Rotation, index: number) =>
       rotation.start.plus(rotation.period.mapUnits(x => x * index)).toMillis();
@@ -250,14 +260,12 @@ describe('rotations', () => {
       }),
     );
     expect(changed).not.toBe(first);
-    expect(changed && 'rotation' in changed && changed.rotation.members).toEqual(
-      ['user:default/noah.fischer', 'user:default/wei.tan'],
-    );
+    expect(
+      changed && 'rotation' in changed && changed.rotation.members,
+    ).toEqual(['user:default/noah.fischer', 'user:default/wei.tan']);
     // Default members come from the relations, which are part of the key.
     const { 'leak-response.io/oncall-members': _, ...noMembers } = annotations;
-    const byRelations = rotationFromGroup(
-      group(noMembers, ['user:default/x']),
-    );
+    const byRelations = rotationFromGroup(group(noMembers, ['user:default/x']));
     const moreMembers = rotationFromGroup(
       group(noMembers, ['user:default/x', 'user:default/y']),
     );

@@ -258,7 +258,13 @@ interface Schedule {
 const schedules = new WeakMap<Rotation, Schedule>();
 /** Hand-overs kept per rotation; enough for years of weekly shifts. */
 const MAX_HANDOVERS = 4096;
-const CALENDAR_UNITS = ['years', 'quarters', 'months', 'weeks', 'days'] as const;
+const CALENDAR_UNITS = [
+  'years',
+  'quarters',
+  'months',
+  'weeks',
+  'days',
+] as const;
 
 function scheduleOf(rotation: Rotation): Schedule {
   let schedule = schedules.get(rotation);

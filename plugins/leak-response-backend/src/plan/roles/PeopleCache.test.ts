@@ -30,18 +30,17 @@ describe('PeopleCache', () => {
     const fetch = counting(catalog);
     const caller = mockCredentials.user('user:default/responder');
 
-    const first = await cache.fetcher(caller, fetch)([
-      'user:default/a',
-      'user:default/missing',
-    ]);
+    const first = await cache.fetcher(
+      caller,
+      fetch,
+    )(['user:default/a', 'user:default/missing']);
     expect(first.map(e => e?.metadata.name)).toEqual(['a', undefined]);
 
     now += 29_999;
-    const again = await cache.fetcher(caller, fetch)([
-      'User:default/A',
-      'user:default/missing',
-      'user:default/b',
-    ]);
+    const again = await cache.fetcher(
+      caller,
+      fetch,
+    )(['User:default/A', 'user:default/missing', 'user:default/b']);
     expect(again.map(e => e?.metadata.name)).toEqual(['a', undefined, 'b']);
     // Only b was new; a and the miss came from the cache.
     expect(fetch.asked).toEqual([
@@ -57,15 +56,18 @@ describe('PeopleCache', () => {
   it('never answers one caller with what another caller fetched', async () => {
     const cache = PeopleCache.create({ ttlMs: 30_000 });
     const fetch = counting(catalog);
-    await cache.fetcher(mockCredentials.user('user:default/x'), fetch)([
-      'user:default/a',
-    ]);
-    await cache.fetcher(mockCredentials.user('user:default/y'), fetch)([
-      'user:default/a',
-    ]);
-    await cache.fetcher(mockCredentials.service('plugin:other'), fetch)([
-      'user:default/a',
-    ]);
+    await cache.fetcher(
+      mockCredentials.user('user:default/x'),
+      fetch,
+    )(['user:default/a']);
+    await cache.fetcher(
+      mockCredentials.user('user:default/y'),
+      fetch,
+    )(['user:default/a']);
+    await cache.fetcher(
+      mockCredentials.service('plugin:other'),
+      fetch,
+    )(['user:default/a']);
     expect(fetch.asked).toHaveLength(3);
   });
 

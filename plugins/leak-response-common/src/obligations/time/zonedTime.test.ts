@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addPeriod, isBrazilianWorkingDay, isUsBusinessDay, PeriodUnit } from './periods';
+import {
+  addPeriod,
+  isBrazilianWorkingDay,
+  isUsBusinessDay,
+  PeriodUnit,
+} from './periods';
 import { zoneNamed, zoneOffset } from './zonedTime';
 
 const ZONES = [
@@ -38,7 +43,9 @@ const instants = fc.oneof(
   fc
     .constantFrom(...CHANGES)
     .chain(t => fc.integer({ min: t - 40 * 24 * HOUR, max: t + 3 * HOUR })),
-  fc.constantFrom(...CHANGES).chain(t => fc.integer({ min: t - 3 * HOUR, max: t + 3 * HOUR })),
+  fc
+    .constantFrom(...CHANGES)
+    .chain(t => fc.integer({ min: t - 3 * HOUR, max: t + 3 * HOUR })),
 );
 
 /** addPeriod as it was written with luxon's zone arithmetic throughout. */

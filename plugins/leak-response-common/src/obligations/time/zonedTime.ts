@@ -62,7 +62,12 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** The wall-clock value (ms) of a local date and time, days and months may overflow. */
-function wallValue(year: number, month: number, day: number, timeOfDay: number) {
+function wallValue(
+  year: number,
+  month: number,
+  day: number,
+  timeOfDay: number,
+) {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date.getTime() + timeOfDay;
@@ -104,6 +109,11 @@ export function plusLocal(
     month = ((((month - 1) % 12) + 12) % 12) + 1;
     day = Math.min(day, daysInMonth(year, month));
   }
-  const wall = wallValue(year, month, day + (change.days ?? 0), local.timeOfDay);
+  const wall = wallValue(
+    year,
+    month,
+    day + (change.days ?? 0),
+    local.timeOfDay,
+  );
   return instantOf(wall, startOffset, zone);
 }

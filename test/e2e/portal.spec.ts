@@ -164,15 +164,44 @@ test.describe('the Leak Response portal', () => {
     await dialog
       .getByRole('textbox', { name: 'Summary' })
       .fill('Tabletop drill from the end-to-end suite');
+    // when the incident page first read the incident (its polling period is
+    // 15 s without signals, so an update sooner than that came by signal)
+    let firstRead: number | undefined;
+    page.on('response', response => {
+      if (
+        firstRead === undefined &&
+        response.request().method() === 'GET' &&
+        /\/api\/leak-response\/v1\/incidents\/[^/?]+$/.test(new URL(response.url()).pathname)
+      ) {
+        firstRead = Date.now();
+      }
+    });
     await dialog.getByRole('button', { name: 'Launch exercise' }).click();
 
     await expect(page).toHaveURL(/\/leak-response\/incidents\/[^/]+$/);
     await expect(page.getByText('This is an exercise', { exact: false })).toBeVisible();
     await expect(page.getByText('Obligations and clocks')).toBeVisible();
     await expect(page.getByText('Tabletop drill from the end-to-end suite')).toBeVisible();
-    await test.info().attach('incident-page', {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+
+    // live refresh: another responder moves the incident through the API;
+    // the open page shows it by the incident's signal, sooner than any poll
+    // could (15 s without signals, 5 minutes with them)
+    expect(firstRead).toBeDefined();
+    const id = page.url().split('/').pop()!;
+    const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
+    const auth = await (await page.request.get(`${backend}/api/auth/guest/refresh`)).json();
+    const moved = await page.request.post(
+      `${backend}/api/leak-response/v1/incidents/${id}/status`,
+      {
+        headers: { Authorization: `Bearer ${auth.backstageIdentity.token}` },
+        data: { status: 'investigating', reason: 'another responder, from the e2e suite' },
+      },
+    );
+    expect(moved.status()).toBe(200);
+    await expect(
+      page.getByRole('group', { name: 'Incident actions' }).getByRole('button', {
+        name: 'Move to contained',
+      }),
+    ).toBeVisible({ timeout: Math.max(1_000, 14_000 - (Date.now() - firstRead!)) });
   });
 });

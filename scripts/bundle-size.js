@@ -37,7 +37,10 @@ function build() {
       ? [process.execPath, [yarn, 'workspace', 'app', 'build', '--stats']]
       : ['yarn', ['workspace', 'app', 'build', '--stats']];
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) {
     throw new Error(`app build failed (exit ${result.status})`);
   }
@@ -70,7 +73,9 @@ function flatten(modules) {
  */
 function pluginModules(modules) {
   const owned = new Set(
-    modules.filter(m => isPluginPath(m.identifier ?? '')).map(m => m.identifier),
+    modules
+      .filter(m => isPluginPath(m.identifier ?? ''))
+      .map(m => m.identifier),
   );
   let grew = true;
   while (grew) {
@@ -143,31 +148,45 @@ function measure() {
 
 function main() {
   const kb = bytes => `${(bytes / 1000).toFixed(1)} kB`;
-  const buildSeconds = process.argv.includes('--no-build') ? undefined : build();
+  const buildSeconds = process.argv.includes('--no-build')
+    ? undefined
+    : build();
   const r = measure();
   const total = r.whole + r.shared;
   console.log('Leak Response frontend in the app bundle (gzip, level 9)');
-  if (buildSeconds !== undefined) console.log(`app build: ${buildSeconds.toFixed(0)} s`);
+  if (buildSeconds !== undefined)
+    console.log(`app build: ${buildSeconds.toFixed(0)} s`);
   console.log(
-    `modules: ${r.ownModules} of the plugin and its -common, ${r.modules - r.ownModules} more imported only by them`,
+    `modules: ${r.ownModules} of the plugin and its -common, ${
+      r.modules - r.ownModules
+    } more imported only by them`,
   );
   console.log('\n| chunk | chunk gzip | plugin share | attributed |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const row of r.rows.filter(x => x.attributed >= 50).slice(0, 15)) {
     console.log(
-      `| ${row.files} | ${kb(row.gz)} | ${(row.fraction * 100).toFixed(1)}% | ${kb(row.attributed)} |`,
+      `| ${row.files} | ${kb(row.gz)} | ${(row.fraction * 100).toFixed(
+        1,
+      )}% | ${kb(row.attributed)} |`,
     );
   }
   const small = r.rows.filter(x => x.attributed < 50).length;
-  if (small) console.log(`| ${small} chunk(s) with under 0.05 kB of the plugin | | | |`);
+  if (small)
+    console.log(`| ${small} chunk(s) with under 0.05 kB of the plugin | | | |`);
   console.log(`\nchunks of the plugin alone: ${kb(r.whole)}`);
   console.log(`its share of shared chunks (estimate): ${kb(r.shared)}`);
-  console.log(`added by the plugin: ${kb(total)} of ${kb(r.appTotal)} for the whole app`);
   console.log(
-    `upper bound (every chunk of which it is at least 1%, whole): ${kb(r.upper)}`,
+    `added by the plugin: ${kb(total)} of ${kb(r.appTotal)} for the whole app`,
   );
   console.log(
-    `target ≤ ${TARGET_KB} kB: ${total / 1000 <= TARGET_KB ? 'met' : 'NOT met'}`,
+    `upper bound (every chunk of which it is at least 1%, whole): ${kb(
+      r.upper,
+    )}`,
+  );
+  console.log(
+    `target ≤ ${TARGET_KB} kB: ${
+      total / 1000 <= TARGET_KB ? 'met' : 'NOT met'
+    }`,
   );
 }
 

@@ -2,7 +2,10 @@ import { expect, Page } from '@playwright/test';
 import path from 'node:path';
 
 /** Where the run saves the screenshots the README and docs show. */
-export const SCREENSHOTS_DIR = path.resolve(__dirname, '../../docs/screenshots');
+export const SCREENSHOTS_DIR = path.resolve(
+  __dirname,
+  '../../docs/screenshots',
+);
 
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
@@ -34,7 +37,10 @@ export async function saveScreenshot(page: Page, name: string) {
         .map(e => e.scrollHeight),
     ),
   );
-  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(height, 8000),
+  });
   await page.waitForTimeout(300);
   await page.screenshot({
     path: path.join(SCREENSHOTS_DIR, `${name}.png`),
@@ -52,7 +58,11 @@ export function infoCard(page: Page, text: string) {
 }
 
 /** Picks an option of a Material UI select by its label. */
-export async function choose(page: Page, label: RegExp | string, option: string) {
+export async function choose(
+  page: Page,
+  label: RegExp | string,
+  option: string,
+) {
   await page.getByRole('button', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }

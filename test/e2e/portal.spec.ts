@@ -31,7 +31,12 @@ test.describe('the Leak Response portal', () => {
     ).toBeVisible();
     // impact as a graph, the RACI matrix and who is on call
     const impact = infoCard(page, 'Impact of a leak');
-    await expect(impact.locator('svg').getByText(/Clickstream 2025 Q3/).first()).toBeVisible();
+    await expect(
+      impact
+        .locator('svg')
+        .getByText(/Clickstream 2025 Q3/)
+        .first(),
+    ).toBeVisible();
     const raci = page.getByRole('table', { name: 'RACI matrix' });
     await expect(raci).toBeVisible();
     await expect(raci.getByRole('link').first()).toBeVisible();
@@ -42,21 +47,33 @@ test.describe('the Leak Response portal', () => {
     await saveScreenshot(page, 'entity-tab');
   });
 
-  test('shows the Leak Response card on the overview of an LLM model', async ({ page }) => {
+  test('shows the Leak Response card on the overview of an LLM model', async ({
+    page,
+  }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3');
     const card = infoCard(page, 'Plan, on-call and obligations');
     await expect(
-      card.getByRole('list', { name: 'Data categories' }).getByText('personal.behavioral'),
+      card
+        .getByRole('list', { name: 'Data categories' })
+        .getByText('personal.behavioral'),
     ).toBeVisible();
     await expect(card.getByText('Open incidents')).toBeVisible();
-    await expect(page.locator('article', { hasText: 'Lineage' }).locator('svg').first()).toBeVisible();
+    await expect(
+      page.locator('article', { hasText: 'Lineage' }).locator('svg').first(),
+    ).toBeVisible();
     await saveScreenshot(page, 'entity-overview');
-    await card.getByRole('link', { name: /Plan, on-call and obligations/ }).click();
-    await expect(page).toHaveURL(/\/catalog\/default\/resource\/recsys-llm-v3\/leak-response$/);
+    await card
+      .getByRole('link', { name: /Plan, on-call and obligations/ })
+      .click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/resource\/recsys-llm-v3\/leak-response$/,
+    );
   });
 
-  test('shows the lineage graph and the data card of an LLM model', async ({ page }) => {
+  test('shows the lineage graph and the data card of an LLM model', async ({
+    page,
+  }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3');
     const lineage = page.locator('article', { hasText: 'Lineage' });
@@ -67,7 +84,9 @@ test.describe('the Leak Response portal', () => {
       /base-llm-7b|Base LLM 7B/,
       /recsys-endpoint-eu|Recommendations endpoint \(EU\)/,
     ]) {
-      await expect(lineage.locator('svg').getByText(node).first()).toBeVisible();
+      await expect(
+        lineage.locator('svg').getByText(node).first(),
+      ).toBeVisible();
     }
     const dataCard = infoCard(page, 'Data held');
     await expect(dataCard.getByText('personal.behavioral')).toBeVisible();
@@ -77,23 +96,35 @@ test.describe('the Leak Response portal', () => {
   test('has a Leak Response page in the sidebar', async ({ page }) => {
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'Leak Response' }).first().click();
-    await expect(page.getByRole('heading', { name: 'Leak Response' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Incidents' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Leak Response' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Incidents' }).first(),
+    ).toBeVisible();
   });
 
-  test('responds to a leak: launch, clocks, assessment, GDPR Art. 33 notice, close, list', async ({ page }) => {
+  test('responds to a leak: launch, clocks, assessment, GDPR Art. 33 notice, close, list', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');
-    await expect(page.getByRole('table', { name: 'RACI matrix' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'RACI matrix' }),
+    ).toBeVisible();
 
     // launch the playbook: a real incident this time (an exercise cannot submit)
     await page.getByRole('button', { name: 'Launch playbook' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByText('Obligations this launch will start')).toBeVisible();
+    await expect(
+      dialog.getByText('Obligations this launch will start'),
+    ).toBeVisible();
     await dialog
       .getByRole('textbox', { name: 'Summary' })
-      .fill('Weights of recsys-llm-v3 found on a public file share (end-to-end suite)');
+      .fill(
+        'Weights of recsys-llm-v3 found on a public file share (end-to-end suite)',
+      );
     await dialog.getByRole('button', { name: 'Launch incident' }).click();
     await expect(page).toHaveURL(/\/leak-response\/incidents\/[^/]+$/);
     const incidentId = page.url().split('/').pop()!;
@@ -102,7 +133,9 @@ test.describe('the Leak Response portal', () => {
     const obligations = page.getByRole('table', { name: 'Obligations' });
     await expect(obligations).toBeVisible();
     await expect(obligations.getByText(/ left$/).first()).toBeVisible();
-    const art33 = obligations.getByRole('row').filter({ hasText: 'Competent supervisory authority' });
+    const art33 = obligations
+      .getByRole('row')
+      .filter({ hasText: 'Competent supervisory authority' });
     await expect(art33).toContainText('to-be-determined');
 
     // the assessment: a risk to individuals makes GDPR Art. 33 apply
@@ -111,24 +144,32 @@ test.describe('the Leak Response portal', () => {
     await expect(art33).toContainText('pending');
     await expect(art33.getByText(/^(2d 2\dh|3d) left$/)).toBeVisible();
     // the transient confirmation would cover the header in the screenshot
-    await expect(page.getByText('Assessment saved; obligations re-evaluated')).toBeHidden({
+    await expect(
+      page.getByText('Assessment saved; obligations re-evaluated'),
+    ).toBeHidden({
       timeout: 15_000,
     });
     await saveScreenshot(page, 'incident-page');
 
     // draft, complete, approve (the guest is in dpo-office) and submit the notice
     await art33.getByRole('button', { name: 'Draft notice' }).click();
-    const notice = page.getByRole('region', { name: /^Notice GDPR → Competent supervisory authority/ });
+    const notice = page.getByRole('region', {
+      name: /^Notice GDPR → Competent supervisory authority/,
+    });
     const body = notice.getByRole('textbox', { name: /^Body of GDPR/ });
     await expect(body).toBeVisible();
     const draft = await body.inputValue();
     expect(draft).toMatch(/\[\[[^\]]+\]\]/);
-    await body.fill(draft.replace(/\[\[[^\]]*\]\]/g, 'Completed by the e2e suite'));
+    await body.fill(
+      draft.replace(/\[\[[^\]]*\]\]/g, 'Completed by the e2e suite'),
+    );
     await notice.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByText('Draft saved')).toBeVisible();
     await notice.getByRole('button', { name: 'Approve' }).click();
     await expect(notice.getByText(/— approved$/)).toBeVisible();
-    await notice.getByRole('textbox', { name: 'Submission reference' }).fill('DPC-E2E-1');
+    await notice
+      .getByRole('textbox', { name: 'Submission reference' })
+      .fill('DPC-E2E-1');
     await notice.getByRole('button', { name: 'Mark submitted' }).click();
     await expect(notice.getByText(/— submitted$/)).toBeVisible();
     await expect(art33).toContainText('submitted');
@@ -146,20 +187,30 @@ test.describe('the Leak Response portal', () => {
     await page.getByRole('textbox', { name: 'Search' }).fill(incidentId);
     const link = page.locator(`a[href$="/incidents/${incidentId}"]`);
     await expect(link).toBeVisible();
-    await expect(page.getByRole('row').filter({ has: link })).toContainText('closed');
+    await expect(page.getByRole('row').filter({ has: link })).toContainText(
+      'closed',
+    );
   });
 
   // Runs last: it leaves an exercise open.
-  test('launches an exercise from the Leak Response tab and lands on the incident', async ({ page }) => {
+  test('launches an exercise from the Leak Response tab and lands on the incident', async ({
+    page,
+  }) => {
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');
-    await expect(page.getByRole('table', { name: 'RACI matrix' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'RACI matrix' }),
+    ).toBeVisible();
     await expect(page.getByRole('table', { name: 'On call' })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Affected entities' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Affected entities' }),
+    ).toBeVisible();
 
     await page.getByRole('button', { name: 'Launch playbook' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByText('Obligations this launch will start')).toBeVisible();
+    await expect(
+      dialog.getByText('Obligations this launch will start'),
+    ).toBeVisible();
     await dialog.getByLabel(/^Exercise/).check();
     await dialog
       .getByRole('textbox', { name: 'Summary' })
@@ -171,7 +222,9 @@ test.describe('the Leak Response portal', () => {
       if (
         firstRead === undefined &&
         response.request().method() === 'GET' &&
-        /\/api\/leak-response\/v1\/incidents\/[^/?]+$/.test(new URL(response.url()).pathname)
+        /\/api\/leak-response\/v1\/incidents\/[^/?]+$/.test(
+          new URL(response.url()).pathname,
+        )
       ) {
         firstRead = Date.now();
       }
@@ -179,9 +232,13 @@ test.describe('the Leak Response portal', () => {
     await dialog.getByRole('button', { name: 'Launch exercise' }).click();
 
     await expect(page).toHaveURL(/\/leak-response\/incidents\/[^/]+$/);
-    await expect(page.getByText('This is an exercise', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('This is an exercise', { exact: false }),
+    ).toBeVisible();
     await expect(page.getByText('Obligations and clocks')).toBeVisible();
-    await expect(page.getByText('Tabletop drill from the end-to-end suite')).toBeVisible();
+    await expect(
+      page.getByText('Tabletop drill from the end-to-end suite'),
+    ).toBeVisible();
 
     // live refresh: another responder moves the incident through the API;
     // the open page shows it by the incident's signal, sooner than any poll
@@ -189,19 +246,28 @@ test.describe('the Leak Response portal', () => {
     expect(firstRead).toBeDefined();
     const id = page.url().split('/').pop()!;
     const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
-    const auth = await (await page.request.get(`${backend}/api/auth/guest/refresh`)).json();
+    const auth = await (
+      await page.request.get(`${backend}/api/auth/guest/refresh`)
+    ).json();
     const moved = await page.request.post(
       `${backend}/api/leak-response/v1/incidents/${id}/status`,
       {
         headers: { Authorization: `Bearer ${auth.backstageIdentity.token}` },
-        data: { status: 'investigating', reason: 'another responder, from the e2e suite' },
+        data: {
+          status: 'investigating',
+          reason: 'another responder, from the e2e suite',
+        },
       },
     );
     expect(moved.status()).toBe(200);
     await expect(
-      page.getByRole('group', { name: 'Incident actions' }).getByRole('button', {
-        name: 'Move to contained',
-      }),
-    ).toBeVisible({ timeout: Math.max(1_000, 14_000 - (Date.now() - firstRead!)) });
+      page
+        .getByRole('group', { name: 'Incident actions' })
+        .getByRole('button', {
+          name: 'Move to contained',
+        }),
+    ).toBeVisible({
+      timeout: Math.max(1_000, 14_000 - (Date.now() - firstRead!)),
+    });
   });
 });

@@ -32,10 +32,13 @@ describe('the ./alpha plugin for the new frontend system', () => {
     const tester = createExtensionTester(
       leakResponsePlugin.getExtension('page:leak-response'),
     );
-    expect(tester.query(leakResponsePlugin.getExtension('page:leak-response')).node.spec.id).toBe(
-      'page:leak-response',
+    expect(
+      tester.query(leakResponsePlugin.getExtension('page:leak-response')).node
+        .spec.id,
+    ).toBe('page:leak-response');
+    expect(leakResponsePlugin.routes.root).toBe(
+      convertLegacyRouteRef(rootRouteRef),
     );
-    expect(leakResponsePlugin.routes.root).toBe(convertLegacyRouteRef(rootRouteRef));
   });
 
   it('renders the overview card of an LLM entity through its extension', async () => {
@@ -52,9 +55,15 @@ describe('the ./alpha plugin for the new frontend system', () => {
           [configApiRef, mockApis.config()],
         ]}
       >
-        <EntityProvider entity={modelEntity}>{tester.reactElement()}</EntityProvider>
+        <EntityProvider entity={modelEntity}>
+          {tester.reactElement()}
+        </EntityProvider>
       </TestApiProvider>,
-      { mountedRoutes: { '/leak-response': convertLegacyRouteRef(rootRouteRef) } },
+      {
+        mountedRoutes: {
+          '/leak-response': convertLegacyRouteRef(rootRouteRef),
+        },
+      },
     );
     expect(
       // the card is lazily loaded: on a busy machine that takes a while

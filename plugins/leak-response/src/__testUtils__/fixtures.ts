@@ -83,7 +83,10 @@ export const plan: LeakResponsePlanResponse = {
         type: 'website',
         role: 'downstream-surface',
         depth: 2,
-        via: { from: 'resource:default/recsys-llm-v3', relation: 'dependencyOf' },
+        via: {
+          from: 'resource:default/recsys-llm-v3',
+          relation: 'dependencyOf',
+        },
         dataCategories: [],
         dataSubjects: [],
         regions: [],

@@ -23,7 +23,9 @@ export const IncidentsTable = (props: {
     {
       title: 'Title',
       field: 'title',
-      render: row => <Link to={incidentRoute({ id: row.id })}>{row.title}</Link>,
+      render: row => (
+        <Link to={incidentRoute({ id: row.id })}>{row.title}</Link>
+      ),
     },
     { title: 'Leak type', field: 'leakType' },
     {

@@ -66,7 +66,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           pluralTitle="My Groups"
           icon={GroupIcon}
         />
-        <SidebarItem icon={WarningIcon} to="leak-response" text="Leak Response" />
+        <SidebarItem
+          icon={WarningIcon}
+          to="leak-response"
+          text="Leak Response"
+        />
         <SidebarItem
           icon={ReadinessIcon}
           to="leak-response/readiness"

@@ -161,7 +161,9 @@ const resourcePage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       <EntitySwitch>
-        <EntitySwitch.Case if={isLlmEntity}>{llmOverviewContent}</EntitySwitch.Case>
+        <EntitySwitch.Case if={isLlmEntity}>
+          {llmOverviewContent}
+        </EntitySwitch.Case>
         <EntitySwitch.Case>{overviewContent}</EntitySwitch.Case>
       </EntitySwitch>
     </EntityLayout.Route>

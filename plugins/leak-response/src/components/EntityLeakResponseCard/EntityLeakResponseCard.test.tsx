@@ -1,6 +1,9 @@
 import { configApiRef } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   mockApis,
   renderInTestApp,
@@ -38,7 +41,11 @@ function render(api: Partial<LeakResponseApi>, entity: Entity = modelEntity) {
   );
 }
 
-function due(record: IncidentRecord, id: string, msFromNow: number[]): IncidentRecord {
+function due(
+  record: IncidentRecord,
+  id: string,
+  msFromNow: number[],
+): IncidentRecord {
   return {
     ...record,
     id,
@@ -83,7 +90,9 @@ describe('EntityLeakResponseCard', () => {
       getIncident: async id => records.get(id)!,
       getPlan,
     });
-    const next = within(await screen.findByRole('group', { name: 'Next deadline' }));
+    const next = within(
+      await screen.findByRole('group', { name: 'Next deadline' }),
+    );
     expect(next.getByText('GDPR')).toBeInTheDocument();
     expect(next.getByRole('link', { name: 'Incident inc-b' })).toHaveAttribute(
       'href',
@@ -92,7 +101,9 @@ describe('EntityLeakResponseCard', () => {
     const clock = next.getByText(/^4h 5\dm left$/);
     expect(clock).toHaveAttribute('data-urgency', 'critical');
 
-    const categories = within(screen.getByRole('list', { name: 'Data categories' }));
+    const categories = within(
+      screen.getByRole('list', { name: 'Data categories' }),
+    );
     expect(categories.getByText('personal.behavioral')).toBeInTheDocument();
     const open = within(screen.getByRole('list', { name: 'Open incidents' }));
     expect(open.getAllByRole('link').map(l => l.textContent)).toEqual([
@@ -107,10 +118,9 @@ describe('EntityLeakResponseCard', () => {
     );
     // an LLM entity declares its own categories: no plan is needed
     expect(getPlan).not.toHaveBeenCalled();
-    expect(screen.getByRole('link', { name: /Plan, on-call and obligations/ })).toHaveAttribute(
-      'href',
-      expect.stringMatching(/leak-response$/),
-    );
+    expect(
+      screen.getByRole('link', { name: /Plan, on-call and obligations/ }),
+    ).toHaveAttribute('href', expect.stringMatching(/leak-response$/));
   });
 
   it('says when no incident is open and when no categories are declared', async () => {
@@ -122,7 +132,9 @@ describe('EntityLeakResponseCard', () => {
       await screen.findByText('No open incident affects this entity.'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/No data categories declared: a leak cannot be assessed/),
+      screen.getByText(
+        /No data categories declared: a leak cannot be assessed/,
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText('Next deadline')).not.toBeInTheDocument();
   });
@@ -138,8 +150,12 @@ describe('EntityLeakResponseCard', () => {
         spec: { type: 'website', owner: 'group:checkout' },
       },
     );
-    expect(await screen.findByText('Data categories it reaches')).toBeInTheDocument();
-    const categories = within(screen.getByRole('list', { name: 'Data categories' }));
+    expect(
+      await screen.findByText('Data categories it reaches'),
+    ).toBeInTheDocument();
+    const categories = within(
+      screen.getByRole('list', { name: 'Data categories' }),
+    );
     expect(categories.getByText('personal.identifiers')).toBeInTheDocument();
     expect(getPlan).toHaveBeenCalledWith({
       entityRef: 'component:default/checkout',
@@ -150,10 +166,15 @@ describe('EntityLeakResponseCard', () => {
   it('says when an open incident has no dated deadline', async () => {
     const undated = due(incident, 'inc-u', []);
     await render({
-      listIncidents: async () => ({ items: [summaryOf(undated)], totalCount: 1 }),
+      listIncidents: async () => ({
+        items: [summaryOf(undated)],
+        totalCount: 1,
+      }),
       getIncident: async () => undated,
     });
-    expect(await screen.findByText('No dated deadline is running.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No dated deadline is running.'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend message when the incidents may not be read', async () => {
@@ -163,7 +184,9 @@ describe('EntityLeakResponseCard', () => {
       },
     });
     expect(
-      await screen.findByText('Error: Not allowed: leak-response.incident.read'),
+      await screen.findByText(
+        'Error: Not allowed: leak-response.incident.read',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -4,11 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  configApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
@@ -37,7 +33,9 @@ export interface NextDeadline {
 }
 
 /** The earliest open deadline across incidents. */
-export function nextDeadline(records: IncidentRecord[]): NextDeadline | undefined {
+export function nextDeadline(
+  records: IncidentRecord[],
+): NextDeadline | undefined {
   let best: NextDeadline | undefined;
   for (const incident of records) {
     for (const o of incident.obligations) {
@@ -180,7 +178,10 @@ export const EntityLeakResponseCard = (props: {
               No open incident affects this entity.
             </Typography>
           ) : (
-            <ul aria-label="Open incidents" style={{ marginTop: 0, paddingLeft: 20 }}>
+            <ul
+              aria-label="Open incidents"
+              style={{ marginTop: 0, paddingLeft: 20 }}
+            >
               {value.incidents.map(i => (
                 <li key={i.id} style={{ overflowWrap: 'anywhere' }}>
                   <Typography variant="body2" component="span">
@@ -208,7 +209,10 @@ export const EntityLeakResponseCard = (props: {
               </Typography>
               {value.next ? (
                 <Box aria-label="Next deadline" role="group">
-                  <Typography variant="body2" style={{ overflowWrap: 'anywhere' }}>
+                  <Typography
+                    variant="body2"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     <strong>{value.next.obligation.regime}</strong> →{' '}
                     {value.next.obligation.recipient} (
                     <Link to={incidentRoute({ id: value.next.incident.id })}>
@@ -217,8 +221,8 @@ export const EntityLeakResponseCard = (props: {
                     )
                   </Typography>
                   <Typography variant="body2">
-                    <Countdown at={value.next.obligation.dueAt} now={now} /> · due{' '}
-                    <DateTime iso={value.next.obligation.dueAt} />
+                    <Countdown at={value.next.obligation.dueAt} now={now} /> ·
+                    due <DateTime iso={value.next.obligation.dueAt} />
                   </Typography>
                 </Box>
               ) : (

@@ -1,5 +1,8 @@
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -23,7 +26,10 @@ describe('EntityLeakResponseContent without the create permission', () => {
         apis={[
           [leakResponseApiRef, { getPlan: async () => plan }],
           [configApiRef, mockApis.config()],
-          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.DENY })],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          ],
         ]}
       >
         <EntityProvider entity={modelEntity}>
@@ -37,12 +43,16 @@ describe('EntityLeakResponseContent without the create permission', () => {
         },
       },
     );
-    const button = await screen.findByRole('button', { name: 'Launch playbook' });
+    const button = await screen.findByRole('button', {
+      name: 'Launch playbook',
+    });
     await waitFor(() => expect(button).toBeDisabled());
     expect(
       screen.getByText(/You need the leak-response.incident.create permission/),
     ).toBeInTheDocument();
     // the plan stays readable
-    expect(screen.getByText('Playbook: Model weight exfiltration')).toBeInTheDocument();
+    expect(
+      screen.getByText('Playbook: Model weight exfiltration'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,5 +1,8 @@
 import { configApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -94,7 +97,9 @@ describe('EntityLeakResponseContent', () => {
     expect(screen.getByText(/EU \(≥ 2,400,000\), GB/)).toBeInTheDocument();
 
     const raci = within(screen.getByRole('table', { name: 'RACI matrix' }));
-    const contain = raci.getByText('Revoke access to the weights').closest('tr')!;
+    const contain = raci
+      .getByText('Revoke access to the weights')
+      .closest('tr')!;
     // columns: step, due, ai-engineering, security, compliance, legal
     const cells = within(contain).getAllByRole('cell');
     expect(cells.slice(2).map(c => c.textContent)).toEqual(['R', 'A', 'I', '']);
@@ -105,7 +110,9 @@ describe('EntityLeakResponseContent', () => {
     expect(raci.getByText('not configured')).toBeInTheDocument();
 
     const onCall = within(screen.getByRole('table', { name: 'On call' }));
-    expect(onCall.getByRole('link', { name: 'Aisha Khan' })).toBeInTheDocument();
+    expect(
+      onCall.getByRole('link', { name: 'Aisha Khan' }),
+    ).toBeInTheDocument();
     expect(
       onCall.getByRole('link', { name: /aisha\.khan@shopwise\.example/ }),
     ).toHaveAttribute('href', 'mailto:aisha.khan@shopwise.example');
@@ -128,8 +135,14 @@ describe('EntityLeakResponseContent', () => {
   });
 
   it('groups the obligations still to be determined by the question that settles them', async () => {
-    const risk = { about: 'answers.risk', question: 'How likely is a risk to individuals?' };
-    const where = { about: 'facts.dataSubjects', question: 'Where do the data subjects live?' };
+    const risk = {
+      about: 'answers.risk',
+      question: 'How likely is a risk to individuals?',
+    };
+    const where = {
+      about: 'facts.dataSubjects',
+      question: 'Where do the data subjects live?',
+    };
     const undetermined = [
       ['gdpr-art34', 'GDPR', 'Data subjects', risk],
       ['ukgdpr34', 'UK GDPR', 'Data subjects (UK)', risk],
@@ -171,7 +184,9 @@ describe('EntityLeakResponseContent', () => {
     );
     expect(riskGroup.getByText(`${risk.question} (3)`)).toBeInTheDocument();
     expect(riskGroup.getByText('LGPD')).toBeInTheDocument();
-    const whereGroup = within(screen.getByRole('region', { name: where.question }));
+    const whereGroup = within(
+      screen.getByRole('region', { name: where.question }),
+    );
     expect(whereGroup.getByText('CA 1798.82')).toBeInTheDocument();
     // the biggest group comes first
     const groups = screen.getAllByRole('region', { name: /\?$/ });
@@ -191,14 +206,22 @@ describe('EntityLeakResponseContent', () => {
       missingTrainings: ['aws-incident-response'],
     }));
     await render({
-      getPlan: async () => ({ ...plan, readiness: { ...plan.readiness, gaps } }),
+      getPlan: async () => ({
+        ...plan,
+        readiness: { ...plan.readiness, gaps },
+      }),
     });
     expect(
-      await screen.findByText(/4 readiness gap\(s\) ahead: group:default\/security-ir 4/),
+      await screen.findByText(
+        /4 readiness gap\(s\) ahead: group:default\/security-ir 4/,
+      ),
     ).toBeInTheDocument();
-    const list = () => within(screen.getByRole('list', { name: 'Readiness gaps' }));
+    const list = () =>
+      within(screen.getByRole('list', { name: 'Readiness gaps' }));
     expect(list().getAllByRole('listitem')).toHaveLength(3);
-    expect(list().getByText(/user:default\/responder-0 is on call for/)).toBeInTheDocument();
+    expect(
+      list().getByText(/user:default\/responder-0 is on call for/),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Show all 4' }));
     expect(list().getAllByRole('listitem')).toHaveLength(4);
   });
@@ -207,7 +230,10 @@ describe('EntityLeakResponseContent', () => {
     await render({
       getPlan: async () => ({
         ...plan,
-        obligations: { status: 'unavailable', reason: 'No data categories declared' },
+        obligations: {
+          status: 'unavailable',
+          reason: 'No data categories declared',
+        },
       }),
     });
     expect(
@@ -237,7 +263,9 @@ describe('EntityLeakResponseContent', () => {
       }),
     });
     expect(
-      await screen.findByText(/Evidence hold: 1 open incident\(s\) affect this entity/),
+      await screen.findByText(
+        /Evidence hold: 1 open incident\(s\) affect this entity/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Weights on a paste site' }),
@@ -254,7 +282,9 @@ describe('EntityLeakResponseContent', () => {
   it('shows the backend error instead of the plan', async () => {
     await render({
       getPlan: async () => {
-        throw new Error('leakType: no playbook responds to training-data-exposure');
+        throw new Error(
+          'leakType: no playbook responds to training-data-exposure',
+        );
       },
     });
     expect(
@@ -268,7 +298,9 @@ describe('EntityLeakResponseContent', () => {
     const getPlan = jest.fn(async () => plan);
     await render({ getPlan });
     await screen.findByText('Playbook: Model weight exfiltration');
-    await userEvent.click(screen.getAllByRole('button', { name: /Leak type/ })[0]);
+    await userEvent.click(
+      screen.getAllByRole('button', { name: /Leak type/ })[0],
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: 'training-data-exposure' }),
     );

@@ -38,7 +38,11 @@ export const EntityLeakResponseContent = () => {
   const [leakType, setLeakType] = useState<LeakType | undefined>(
     isLlmEntity(entity) ? undefined : 'inference-data-leakage',
   );
-  const { value: plan, loading, error } = useAsync(
+  const {
+    value: plan,
+    loading,
+    error,
+  } = useAsync(
     () => api.getPlan({ entityRef, leakType }),
     [api, entityRef, leakType],
   );

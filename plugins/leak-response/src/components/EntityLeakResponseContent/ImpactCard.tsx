@@ -21,14 +21,16 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 
 /** The colour and label of each impact role, shared by the graph and legend. */
-export const IMPACT_ROLES: Record<ImpactRole, { label: string; color: string }> =
-  {
-    origin: { label: 'Origin (leaked)', color: '#d32f2f' },
-    'upstream-data': { label: 'Upstream data', color: '#1976d2' },
-    'downstream-model': { label: 'Downstream model', color: '#7b1fa2' },
-    'downstream-surface': { label: 'Downstream surface', color: '#ef6c00' },
-    log: { label: 'Prompt/response log', color: '#616161' },
-  };
+export const IMPACT_ROLES: Record<
+  ImpactRole,
+  { label: string; color: string }
+> = {
+  origin: { label: 'Origin (leaked)', color: '#d32f2f' },
+  'upstream-data': { label: 'Upstream data', color: '#1976d2' },
+  'downstream-model': { label: 'Downstream model', color: '#7b1fa2' },
+  'downstream-surface': { label: 'Downstream surface', color: '#ef6c00' },
+  log: { label: 'Prompt/response log', color: '#616161' },
+};
 
 type NodeData = { role: ImpactRole; label: string };
 
@@ -98,7 +100,10 @@ export const ImpactCard = ({ impact }: { impact: ImpactReport }) => {
   ) as ImpactRole[];
 
   return (
-    <InfoCard title="Impact of a leak" subheader={`Leak type: ${impact.leakType}`}>
+    <InfoCard
+      title="Impact of a leak"
+      subheader={`Leak type: ${impact.leakType}`}
+    >
       <div className={classes.legend} aria-label="Roles">
         {rolesPresent.map(role => (
           <Typography variant="caption" key={role}>
@@ -165,7 +170,8 @@ export const ImpactCard = ({ impact }: { impact: ImpactReport }) => {
             .join(', ') || 'none declared'}
         </Typography>
         <Typography variant="body2">
-          <strong>Regions:</strong> {impact.regions.join(', ') || 'none declared'}
+          <strong>Regions:</strong>{' '}
+          {impact.regions.join(', ') || 'none declared'}
         </Typography>
         {impact.problems.missing.length > 0 && (
           <Typography variant="body2" color="error">

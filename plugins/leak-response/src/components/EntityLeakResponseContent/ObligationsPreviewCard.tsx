@@ -43,7 +43,7 @@ export const DueText = ({ due }: { due?: Due }) => {
 const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
   <ListItem alignItems="flex-start" divider>
     <ListItemText
-     style={wrapText}
+      style={wrapText}
       primary={
         <>
           <strong>{obligation.regime}</strong> — {obligation.recipient} (
@@ -57,7 +57,12 @@ const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
             <DueText due={obligation.due} />
           </Typography>
           {obligation.reasons.map(r => (
-            <Typography key={r} variant="caption" component="span" display="block">
+            <Typography
+              key={r}
+              variant="caption"
+              component="span"
+              display="block"
+            >
               {r}
             </Typography>
           ))}
@@ -79,7 +84,9 @@ export interface UndeterminedGroup {
  * subjects live?"), largest group first, so twenty rules read as a handful
  * of questions.
  */
-export function groupUndetermined(obligations: Obligation[]): UndeterminedGroup[] {
+export function groupUndetermined(
+  obligations: Obligation[],
+): UndeterminedGroup[] {
   const groups = new Map<string, UndeterminedGroup>();
   for (const o of obligations) {
     const question = o.openQuestions[0]?.question ?? 'Not yet known';
@@ -100,7 +107,10 @@ const Fold = (props: {
   defaultExpanded?: boolean;
   children: ReactNode;
 }) => (
-  <Accordion defaultExpanded={props.defaultExpanded} TransitionProps={{ unmountOnExit: true }}>
+  <Accordion
+    defaultExpanded={props.defaultExpanded}
+    TransitionProps={{ unmountOnExit: true }}
+  >
     <AccordionSummary
       expandIcon={<ExpandMoreIcon />}
       aria-controls={`${props.id}-content`}
@@ -122,7 +132,12 @@ const UndeterminedFold = ({ obligations }: { obligations: Obligation[] }) => (
     defaultExpanded={obligations.length <= 3}
   >
     {groupUndetermined(obligations).map(group => (
-      <Box key={group.question} mb={2} component="section" aria-label={group.question}>
+      <Box
+        key={group.question}
+        mb={2}
+        component="section"
+        aria-label={group.question}
+      >
         <Typography variant="subtitle2" style={wrapText}>
           {group.question} ({group.obligations.length})
         </Typography>
@@ -190,7 +205,9 @@ export const ObligationsPreviewCard = ({
           ))}
         </List>
       )}
-      {undetermined.length > 0 && <UndeterminedFold obligations={undetermined} />}
+      {undetermined.length > 0 && (
+        <UndeterminedFold obligations={undetermined} />
+      )}
       {notApplicable.length > 0 && (
         <Fold
           id="obligations-not-applicable"

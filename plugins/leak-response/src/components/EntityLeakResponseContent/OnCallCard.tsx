@@ -66,8 +66,8 @@ const GapText = ({ gap }: { gap: ReadinessGap }) =>
     </>
   ) : (
     <>
-      {gap.rotationOf} has {gap.trainedResponders.length} trained
-      responder(s) of {gap.required} required during {gap.peak} (
+      {gap.rotationOf} has {gap.trainedResponders.length} trained responder(s)
+      of {gap.required} required during {gap.peak} (
       <DateTime iso={gap.from} /> – <DateTime iso={gap.until} />)
     </>
   );
@@ -122,7 +122,8 @@ export const OnCallCard = (props: {
 }) => {
   const { roles, gaps, requiredTrainings } = props;
   const untrainedNow = roles.filter(
-    r => r.onCall && (!r.onCall.now || r.onCall.now.missingTrainings.length > 0),
+    r =>
+      r.onCall && (!r.onCall.now || r.onCall.now.missingTrainings.length > 0),
   );
   return (
     <InfoCard
@@ -153,7 +154,10 @@ export const OnCallCard = (props: {
               <TableCell>{role.role}</TableCell>
               <TableCell>
                 {role.entityRef ? (
-                  <EntityRefLink entityRef={role.entityRef} title={role.title} />
+                  <EntityRefLink
+                    entityRef={role.entityRef}
+                    title={role.title}
+                  />
                 ) : (
                   <Typography variant="body2" color="error">
                     not configured

@@ -21,14 +21,22 @@ function rolesOf(playbook: PlanPlaybook, roles: ResolvedRole[]): string[] {
   const names = roles.map(r => r.role);
   for (const step of playbook.steps) {
     const { responsible, accountable, consulted, informed } = step.raci;
-    for (const ref of [...responsible, accountable, ...consulted, ...informed]) {
+    for (const ref of [
+      ...responsible,
+      accountable,
+      ...consulted,
+      ...informed,
+    ]) {
       if (!names.includes(ref.role)) names.push(ref.role);
     }
   }
   return names;
 }
 
-function lettersOf(step: PlanPlaybook['steps'][number], role: string): Letter[] {
+function lettersOf(
+  step: PlanPlaybook['steps'][number],
+  role: string,
+): Letter[] {
   const letters: Letter[] = [];
   if (step.raci.responsible.some(r => r.role === role)) letters.push('R');
   if (step.raci.accountable.role === role) letters.push('A');

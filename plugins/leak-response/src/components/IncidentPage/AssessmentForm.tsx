@@ -75,7 +75,9 @@ export const AssessmentForm = (props: {
   const shown = showAll
     ? INCIDENT_QUESTIONS
     : INCIDENT_QUESTIONS.filter(
-        q => ['risk', 'encrypted', 'acquired'].includes(q) || answers[q] !== undefined,
+        q =>
+          ['risk', 'encrypted', 'acquired'].includes(q) ||
+          answers[q] !== undefined,
       );
   const set = (key: string) => (value: Answer) =>
     setAnswers(current => ({ ...current, [key]: value }));

@@ -43,8 +43,8 @@ export const NotRequiredDialog = (props: {
       onClose={props.onClose}
     >
       <Typography variant="body2" paragraph>
-        Record why this notification is not required (for example: the data
-        were encrypted and the key was not exposed, or the risk to the people
+        Record why this notification is not required (for example: the data were
+        encrypted and the key was not exposed, or the risk to the people
         concerned is unlikely). The justification is kept in the timeline and
         the incident report.
       </Typography>
@@ -78,11 +78,14 @@ export const AwarenessDialog = (props: {
   onClose: () => void;
   onCorrect: (awareAt: string, reason: string) => Promise<boolean>;
 }) => {
-  const [value, setValue] = useState(() => toLocalInput(new Date(props.awareAt)));
+  const [value, setValue] = useState(() =>
+    toLocalInput(new Date(props.awareAt)),
+  );
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const iso = fromLocalInput(value);
-  const changed = iso !== undefined && iso !== new Date(props.awareAt).toISOString();
+  const changed =
+    iso !== undefined && iso !== new Date(props.awareAt).toISOString();
   const submit = async () => {
     if (!iso) return;
     setBusy(true);
@@ -104,8 +107,8 @@ export const AwarenessDialog = (props: {
     >
       <Typography variant="body2" paragraph>
         Recorded: {formatLocal(props.awareAt)} ({formatUtc(props.awareAt)} UTC).
-        The deadlines that run from awareness are recomputed from the
-        corrected time.
+        The deadlines that run from awareness are recomputed from the corrected
+        time.
       </Typography>
       <TextField
         fullWidth

@@ -42,7 +42,10 @@ describe('IncidentPage without permissions', () => {
               }),
             },
           ],
-          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.DENY })],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          ],
           [alertApiRef, { post: jest.fn(), alert$: jest.fn() }],
         ]}
       >
@@ -65,18 +68,28 @@ describe('IncidentPage without permissions', () => {
     expect(
       screen.getByRole('checkbox', { name: 'Revoke access to the weights' }),
     ).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Save assessment' })).toBeDisabled();
-    expect(screen.queryByRole('button', { name: 'Draft notice' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Not required' })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Save assessment' }),
+    ).toBeDisabled();
+    expect(
+      screen.queryByRole('button', { name: 'Draft notice' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Not required' }),
+    ).not.toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Correct awareness time' }),
     ).toBeDisabled();
     const notice = within(
-      screen.getByRole('region', { name: 'Notice GDPR → Lead supervisory authority' }),
+      screen.getByRole('region', {
+        name: 'Notice GDPR → Lead supervisory authority',
+      }),
     );
     expect(notice.getByRole('button', { name: 'Approve' })).toBeDisabled();
     expect(
-      notice.getByText(/Only holders of leak-response.notice.approve can approve/),
+      notice.getByText(
+        /Only holders of leak-response.notice.approve can approve/,
+      ),
     ).toBeInTheDocument();
   });
 });

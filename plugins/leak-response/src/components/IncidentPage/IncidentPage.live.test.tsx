@@ -44,7 +44,10 @@ function render(
 ) {
   const apis: Array<[any, any]> = [
     [leakResponseApiRef, api],
-    [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.ALLOW })],
+    [
+      permissionApiRef,
+      mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+    ],
     [alertApiRef, { post: jest.fn(), alert$: jest.fn() }],
   ];
   if (options.signalApi) apis.push([signalApiRef, options.signalApi]);
@@ -91,17 +94,23 @@ describe('IncidentPage decisions', () => {
     const decideObligation = jest.fn(async () => decided);
     await render({ getIncident: async () => incident, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });
-    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+    await userEvent.click(
+      rowOf('Data subjects').getByRole('button', { name: 'Not required' }),
+    );
 
     const dialog = within(await screen.findByRole('dialog'));
-    const justification = dialog.getByRole('textbox', { name: 'Justification' });
+    const justification = dialog.getByRole('textbox', {
+      name: 'Justification',
+    });
     // focus moves into the dialog once it has opened
     await waitFor(() => expect(justification).toHaveFocus());
     const save = dialog.getByRole('button', { name: 'Mark not required' });
     expect(save).toBeDisabled();
     await userEvent.keyboard('too short');
     expect(save).toBeDisabled();
-    expect(dialog.getByText(/At least 10 characters \(9 so far\)/)).toBeInTheDocument();
+    expect(
+      dialog.getByText(/At least 10 characters \(9 so far\)/),
+    ).toBeInTheDocument();
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
     expect(decideObligation).not.toHaveBeenCalled();
 
@@ -113,10 +122,14 @@ describe('IncidentPage decisions', () => {
       status: 'not-required',
       justification: 'Encrypted at rest; key not exposed',
     });
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
     const row = rowOf('Data subjects');
     expect(row.getByText('not-required')).toBeInTheDocument();
-    expect(row.getByText('Encrypted at rest; key not exposed')).toBeInTheDocument();
+    expect(
+      row.getByText('Encrypted at rest; key not exposed'),
+    ).toBeInTheDocument();
     expect(row.getByText('done')).toBeInTheDocument();
   });
 
@@ -124,10 +137,14 @@ describe('IncidentPage decisions', () => {
     const decideObligation = jest.fn();
     await render({ getIncident: async () => incident, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });
-    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+    await userEvent.click(
+      rowOf('Data subjects').getByRole('button', { name: 'Not required' }),
+    );
     await screen.findByRole('dialog');
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
     expect(decideObligation).not.toHaveBeenCalled();
   });
 
@@ -147,10 +164,16 @@ describe('IncidentPage decisions', () => {
     const decideObligation = jest.fn(async () => incident);
     await render({ getIncident: async () => notRequired, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });
-    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Reopen' }));
-    expect(decideObligation).toHaveBeenCalledWith('inc-1', art34.id, { status: 'pending' });
+    await userEvent.click(
+      rowOf('Data subjects').getByRole('button', { name: 'Reopen' }),
+    );
+    expect(decideObligation).toHaveBeenCalledWith('inc-1', art34.id, {
+      status: 'pending',
+    });
     await waitFor(() =>
-      expect(rowOf('Data subjects').getByText('to-be-determined')).toBeInTheDocument(),
+      expect(
+        rowOf('Data subjects').getByText('to-be-determined'),
+      ).toBeInTheDocument(),
     );
   });
 
@@ -162,7 +185,13 @@ describe('IncidentPage decisions', () => {
       obligations: [
         { ...art33, dueAt: later },
         { ...art34, id: 'o-tbd', dueAt: undefined },
-        { ...art33, id: 'o-soon', regime: 'UK GDPR', recipient: 'ICO', dueAt: soon },
+        {
+          ...art33,
+          id: 'o-soon',
+          regime: 'UK GDPR',
+          recipient: 'ICO',
+          dueAt: soon,
+        },
         {
           ...art33,
           id: 'o-na',
@@ -175,17 +204,29 @@ describe('IncidentPage decisions', () => {
       ],
     };
     await render({ getIncident: async () => record });
-    const table = within(await screen.findByRole('table', { name: 'Obligations' }));
+    const table = within(
+      await screen.findByRole('table', { name: 'Obligations' }),
+    );
     const recipients = table
       .getAllByRole('row')
       .slice(1)
       .map(r => r.querySelectorAll('td')[1].textContent);
-    expect(recipients).toEqual(['ICO', 'Lead supervisory authority', 'Data subjects']);
+    expect(recipients).toEqual([
+      'ICO',
+      'Lead supervisory authority',
+      'Data subjects',
+    ]);
     expect(table.queryByText('CAC')).not.toBeInTheDocument();
-    expect(screen.getByText('2 clock(s) running · 3 obligation(s) · 1 not applicable')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '2 clock(s) running · 3 obligation(s) · 1 not applicable',
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByText('Not applicable (1)'));
     const folded = within(
-      await screen.findByRole('list', { name: 'Obligations that do not apply' }),
+      await screen.findByRole('list', {
+        name: 'Obligations that do not apply',
+      }),
     );
     expect(folded.getByText('PIPL')).toBeInTheDocument();
     expect(folded.getByText('no data subjects in CN')).toBeInTheDocument();
@@ -194,21 +235,30 @@ describe('IncidentPage decisions', () => {
   it('keeps the dialog open with the backend message when the decision fails', async () => {
     const decideObligation = jest.fn(async () => {
       throw Object.assign(new Error('Request failed'), {
-        cause: { message: 'body.justification: String must contain at least 10 character(s)' },
+        cause: {
+          message:
+            'body.justification: String must contain at least 10 character(s)',
+        },
       });
     });
     await render({ getIncident: async () => incident, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });
-    await userEvent.click(rowOf('Data subjects').getByRole('button', { name: 'Not required' }));
+    await userEvent.click(
+      rowOf('Data subjects').getByRole('button', { name: 'Not required' }),
+    );
     const dialog = within(await screen.findByRole('dialog'));
     await userEvent.type(
       dialog.getByRole('textbox', { name: 'Justification' }),
       'Risk unlikely for the subjects',
     );
-    await userEvent.click(dialog.getByRole('button', { name: 'Mark not required' }));
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Mark not required' }),
+    );
     expect(decideObligation).toHaveBeenCalled();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
-    expect(dialog.getByRole('button', { name: 'Mark not required' })).toBeEnabled();
+    expect(
+      dialog.getByRole('button', { name: 'Mark not required' }),
+    ).toBeEnabled();
   });
 
   it('corrects the awareness time with a reason, Enter submitting', async () => {
@@ -234,18 +284,24 @@ describe('IncidentPage decisions', () => {
     const dialog = within(await screen.findByRole('dialog'));
     const at = dialog.getByLabelText('Aware since (your time zone)');
     await waitFor(() => expect(at).toHaveFocus());
-    const submit = dialog.getByRole('button', { name: 'Correct and re-evaluate' });
+    const submit = dialog.getByRole('button', {
+      name: 'Correct and re-evaluate',
+    });
     // unchanged time and no reason: nothing to correct
     expect(submit).toBeDisabled();
     const earlier = new Date('2026-11-20T07:00:00.000Z');
     const pad = (n: number) => String(n).padStart(2, '0');
-    const local = `${earlier.getFullYear()}-${pad(earlier.getMonth() + 1)}-${pad(
-      earlier.getDate(),
-    )}T${pad(earlier.getHours())}:${pad(earlier.getMinutes())}`;
+    const local = `${earlier.getFullYear()}-${pad(
+      earlier.getMonth() + 1,
+    )}-${pad(earlier.getDate())}T${pad(earlier.getHours())}:${pad(
+      earlier.getMinutes(),
+    )}`;
     await userEvent.clear(at);
     await userEvent.type(at, local);
     expect(dialog.getByText('2026-11-20T07:00:00Z UTC')).toBeInTheDocument();
-    const reason = dialog.getByRole('textbox', { name: 'Reason for the correction' });
+    const reason = dialog.getByRole('textbox', {
+      name: 'Reason for the correction',
+    });
     await userEvent.type(reason, 'SOC mail at 07:00{Enter}');
     expect(correctAwareness).toHaveBeenCalledWith(
       'inc-1',
@@ -255,7 +311,9 @@ describe('IncidentPage decisions', () => {
     expect(
       await screen.findByText('Awareness corrected: SOC mail at 07:00'),
     ).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
   });
 });
 

@@ -31,9 +31,13 @@ function render(
   const permission = mockApis.permission({
     authorize: request => {
       if (request.permission.name === noticeApprovePermission.name) {
-        return options.approve === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+        return options.approve === false
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW;
       }
-      return options.update === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+      return options.update === false
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW;
     },
   });
   return {
@@ -83,7 +87,9 @@ describe('IncidentPage', () => {
       getIncident: async () =>
         withDue(incident, [-3 * HOUR - 60_000, 50 * HOUR]),
     }).rendered;
-    const table = within(await screen.findByRole('table', { name: 'Obligations' }));
+    const table = within(
+      await screen.findByRole('table', { name: 'Obligations' }),
+    );
     const overdue = table.getByText(/^overdue by 3h/);
     expect(overdue).toHaveAttribute('data-urgency', 'overdue');
     const later = table.getByText(/^2d [12]h left$/);
@@ -94,11 +100,17 @@ describe('IncidentPage', () => {
     await render({ getIncident: async () => incident }).rendered;
     expect(await screen.findByText('1 of 2 done')).toBeInTheDocument();
     expect(
-      screen.getByRole('checkbox', { name: 'Notify the supervisory authority' }),
+      screen.getByRole('checkbox', {
+        name: 'Notify the supervisory authority',
+      }),
     ).toBeChecked();
-    const affected = within(screen.getByRole('table', { name: 'Affected entities' }));
+    const affected = within(
+      screen.getByRole('table', { name: 'Affected entities' }),
+    );
     expect(affected.getByText('Clickstream 2025 Q3')).toBeInTheDocument();
-    expect(screen.getByText('Playbook launched (exercise)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Playbook launched (exercise)'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/This is an exercise: nothing is notified/),
     ).toBeInTheDocument();
@@ -115,7 +127,9 @@ describe('IncidentPage', () => {
     }));
     await render({ getIncident: async () => incident, setTaskDone }).rendered;
     await userEvent.click(
-      await screen.findByRole('checkbox', { name: 'Revoke access to the weights' }),
+      await screen.findByRole('checkbox', {
+        name: 'Revoke access to the weights',
+      }),
     );
     expect(setTaskDone).toHaveBeenCalledWith('inc-1', 'task-1', true);
     expect(await screen.findByText('2 of 2 done')).toBeInTheDocument();
@@ -129,16 +143,23 @@ describe('IncidentPage', () => {
         o.ruleId === 'gdpr-art34' ? { ...o, status: 'pending' as const } : o,
       ),
     }));
-    await render({ getIncident: async () => incident, assessIncident }).rendered;
+    await render({ getIncident: async () => incident, assessIncident })
+      .rendered;
     await userEvent.click(
       await screen.findByRole('button', { name: /How likely is the breach/ }),
     );
     await userEvent.click(await screen.findByRole('option', { name: 'high' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Save assessment' }),
+    );
     expect(assessIncident).toHaveBeenCalledWith('inc-1', { risk: 'high' });
-    const table = within(await screen.findByRole('table', { name: 'Obligations' }));
+    const table = within(
+      await screen.findByRole('table', { name: 'Obligations' }),
+    );
     await waitFor(() =>
-      expect(table.getByText('Data subjects').closest('tr')).toHaveTextContent('pending'),
+      expect(table.getByText('Data subjects').closest('tr')).toHaveTextContent(
+        'pending',
+      ),
     );
   });
 
@@ -160,16 +181,25 @@ describe('IncidentPage', () => {
     };
     const draftNotice = jest.fn(async () => drafted);
     await render({ getIncident: async () => incident, draftNotice }).rendered;
-    const table = within(await screen.findByRole('table', { name: 'Obligations' }));
-    const row = within(table.getByText('Lead supervisory authority').closest('tr')!);
+    const table = within(
+      await screen.findByRole('table', { name: 'Obligations' }),
+    );
+    const row = within(
+      table.getByText('Lead supervisory authority').closest('tr')!,
+    );
     await userEvent.click(row.getByRole('button', { name: 'Draft notice' }));
-    expect(draftNotice).toHaveBeenCalledWith('inc-1', incident.obligations[0].id);
+    expect(draftNotice).toHaveBeenCalledWith(
+      'inc-1',
+      incident.obligations[0].id,
+    );
     const notice = within(
       await screen.findByRole('region', {
         name: 'Notice GDPR → Lead supervisory authority',
       }),
     );
-    expect(notice.getByText('1 [[…]] part(s) to fill in before approval.')).toBeInTheDocument();
+    expect(
+      notice.getByText('1 [[…]] part(s) to fill in before approval.'),
+    ).toBeInTheDocument();
     // placeholders are left: the backend refuses approval (409) until filled
     expect(notice.getByRole('button', { name: 'Approve' })).toBeEnabled();
   });
@@ -185,18 +215,35 @@ describe('IncidentPage', () => {
     const draft: IncidentRecord = {
       ...incident,
       notices: [
-        { ...base, status: 'draft', body: 'Dear authority', updatedAt: '2026-11-20T10:00:00.000Z' },
+        {
+          ...base,
+          status: 'draft',
+          body: 'Dear authority',
+          updatedAt: '2026-11-20T10:00:00.000Z',
+        },
       ],
     };
     const edited: IncidentRecord = {
       ...incident,
       notices: [
-        { ...base, status: 'draft', body: 'Dear authority, weights leaked', updatedAt: '2026-11-20T10:05:00.000Z' },
+        {
+          ...base,
+          status: 'draft',
+          body: 'Dear authority, weights leaked',
+          updatedAt: '2026-11-20T10:05:00.000Z',
+        },
       ],
     };
     const approved: IncidentRecord = {
       ...incident,
-      notices: [{ ...edited.notices[0], status: 'approved', approvedBy: 'user:default/dpo', updatedAt: '2026-11-20T10:10:00.000Z' }],
+      notices: [
+        {
+          ...edited.notices[0],
+          status: 'approved',
+          approvedBy: 'user:default/dpo',
+          updatedAt: '2026-11-20T10:10:00.000Z',
+        },
+      ],
     };
     const api = {
       getIncident: async () => draft,
@@ -211,34 +258,59 @@ describe('IncidentPage', () => {
     await userEvent.click(body);
     await userEvent.paste(', weights leaked');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
-    expect(api.editNotice).toHaveBeenCalledWith('inc-1', 'n-1', 'Dear authority, weights leaked');
-    await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    expect(api.editNotice).toHaveBeenCalledWith(
+      'inc-1',
+      'n-1',
+      'Dear authority, weights leaked',
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
     expect(api.approveNotice).toHaveBeenCalledWith('inc-1', 'n-1');
     await userEvent.click(
       await screen.findByRole('textbox', { name: 'Submission reference' }),
     );
     await userEvent.paste('DPC-2026-123');
-    await userEvent.click(screen.getByRole('button', { name: 'Mark submitted' }));
-    expect(api.submitNotice).toHaveBeenCalledWith('inc-1', 'n-1', 'DPC-2026-123');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Mark submitted' }),
+    );
+    expect(api.submitNotice).toHaveBeenCalledWith(
+      'inc-1',
+      'n-1',
+      'DPC-2026-123',
+    );
   });
 
   it('moves the status only along allowed transitions and reports a conflict', async () => {
     const error = Object.assign(new Error('Request failed with 409 Conflict'), {
-      cause: { message: 'status: cannot move from triage to investigating; allowed next: closed' },
+      cause: {
+        message:
+          'status: cannot move from triage to investigating; allowed next: closed',
+      },
     });
     const setIncidentStatus = jest.fn(async () => {
       throw error;
     });
-    const { alertApi, rendered } = render({ getIncident: async () => incident, setIncidentStatus });
+    const { alertApi, rendered } = render({
+      getIncident: async () => incident,
+      setIncidentStatus,
+    });
     await rendered;
-    expect(await screen.findByRole('button', { name: 'Move to investigating' })).toBeEnabled();
+    expect(
+      await screen.findByRole('button', { name: 'Move to investigating' }),
+    ).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Close' })).toBeEnabled();
-    expect(screen.queryByRole('button', { name: 'Move to contained' })).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Move to investigating' }));
+    expect(
+      screen.queryByRole('button', { name: 'Move to contained' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Move to investigating' }),
+    );
     expect(setIncidentStatus).toHaveBeenCalledWith('inc-1', 'investigating');
     await waitFor(() =>
       expect(alertApi.post).toHaveBeenCalledWith({
-        message: 'status: cannot move from triage to investigating; allowed next: closed',
+        message:
+          'status: cannot move from triage to investigating; allowed next: closed',
         severity: 'error',
       }),
     );
@@ -246,14 +318,16 @@ describe('IncidentPage', () => {
 
   it('refreshes when another user changes the incident', async () => {
     let current = incident;
-    await render(
-      { getIncident: async () => current },
-      { refreshMs: 200 },
-    ).rendered;
+    await render({ getIncident: async () => current }, { refreshMs: 200 })
+      .rendered;
     await screen.findByText('1 of 2 done');
     current = { ...incident, status: 'investigating' };
     expect(
-      await screen.findByRole('button', { name: 'Move to contained' }, { timeout: 3000 }),
+      await screen.findByRole(
+        'button',
+        { name: 'Move to contained' },
+        { timeout: 3000 },
+      ),
     ).toBeInTheDocument();
   });
 
@@ -263,6 +337,8 @@ describe('IncidentPage', () => {
         throw new Error('No incident inc-1');
       },
     }).rendered;
-    expect(await screen.findByText('Error: No incident inc-1')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: No incident inc-1'),
+    ).toBeInTheDocument();
   });
 });

@@ -247,8 +247,8 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             <InfoCard title="Incident">
               <Typography variant="body2">
                 Origin: <EntityRefLink entityRef={record.originEntityRef} />
-                {' · '}opened by <EntityRefLink entityRef={record.createdBy} /> at{' '}
-                <DateTime iso={record.createdAt} />
+                {' · '}opened by <EntityRefLink entityRef={record.createdBy} />{' '}
+                at <DateTime iso={record.createdAt} />
               </Typography>
               {record.summary && (
                 <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
@@ -337,10 +337,16 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
               record={record}
               canUpdate={canUpdate}
               onSave={(noticeId, body) =>
-                run(() => api.editNotice(record.id, noticeId, body), 'Draft saved')
+                run(
+                  () => api.editNotice(record.id, noticeId, body),
+                  'Draft saved',
+                )
               }
               onApprove={noticeId =>
-                run(() => api.approveNotice(record.id, noticeId), 'Notice approved')
+                run(
+                  () => api.approveNotice(record.id, noticeId),
+                  'Notice approved',
+                )
               }
               onSubmit={(noticeId, ref) =>
                 run(

@@ -78,12 +78,24 @@ const DeadlineChart = (props: {
   const colour = (o: IncidentObligation) => {
     if (DONE.has(o.status)) return '#9e9e9e';
     const u = urgencyOf(Date.parse(o.dueAt!) - now);
-    return { overdue: '#d32f2f', critical: '#f57c00', soon: '#1976d2', later: '#388e3c' }[u];
+    return {
+      overdue: '#d32f2f',
+      critical: '#f57c00',
+      soon: '#1976d2',
+      later: '#388e3c',
+    }[u];
   };
   return (
-    <div aria-label="Deadline timeline" role="img" style={{ position: 'relative', margin: '8px 0 16px' }}>
+    <div
+      aria-label="Deadline timeline"
+      role="img"
+      style={{ position: 'relative', margin: '8px 0 16px' }}
+    >
       {dated.map(o => (
-        <div key={o.id} style={{ display: 'flex', alignItems: 'center', height: 18 }}>
+        <div
+          key={o.id}
+          style={{ display: 'flex', alignItems: 'center', height: 18 }}
+        >
           <Typography
             variant="caption"
             style={{ width: 240, flexShrink: 0, paddingRight: 8 }}
@@ -120,8 +132,15 @@ const DeadlineChart = (props: {
 };
 
 /** The obligations the engine found not to apply, folded with their reasons. */
-const NotApplicableFold = ({ obligations }: { obligations: IncidentObligation[] }) => (
-  <Accordion TransitionProps={{ unmountOnExit: true }} style={{ marginTop: 16 }}>
+const NotApplicableFold = ({
+  obligations,
+}: {
+  obligations: IncidentObligation[];
+}) => (
+  <Accordion
+    TransitionProps={{ unmountOnExit: true }}
+    style={{ marginTop: 16 }}
+  >
     <AccordionSummary
       expandIcon={<ExpandMoreIcon />}
       aria-controls="incident-not-applicable-content"
@@ -132,14 +151,21 @@ const NotApplicableFold = ({ obligations }: { obligations: IncidentObligation[] 
       </Typography>
     </AccordionSummary>
     <AccordionDetails style={{ display: 'block' }}>
-      <ul aria-label="Obligations that do not apply" style={{ margin: 0, paddingLeft: 20 }}>
+      <ul
+        aria-label="Obligations that do not apply"
+        style={{ margin: 0, paddingLeft: 20 }}
+      >
         {obligations.map(o => (
           <li key={o.id} style={wrapText}>
             <Typography variant="body2" component="span">
               <strong>{o.regime}</strong> — {o.recipient}
             </Typography>
             {o.justification && (
-              <Typography variant="caption" component="div" color="textSecondary">
+              <Typography
+                variant="caption"
+                component="div"
+                color="textSecondary"
+              >
                 {o.justification}
               </Typography>
             )}
@@ -170,7 +196,9 @@ export const ObligationClocks = (props: {
   const { record, now, canUpdate, onDraftNotice, onDecide } = props;
   const [deciding, setDeciding] = useState<IncidentObligation>();
   const noticeFor = new Set(record.notices.map(n => n.obligationId));
-  const active = sortObligations(record.obligations.filter(o => !isNotApplicable(o)));
+  const active = sortObligations(
+    record.obligations.filter(o => !isNotApplicable(o)),
+  );
   const notApplicable = record.obligations.filter(isNotApplicable);
   const running = active.filter(o => o.dueAt && !DONE.has(o.status)).length;
   return (
@@ -216,8 +244,12 @@ export const ObligationClocks = (props: {
                       {o.stage}
                     </Typography>
                   </TableCell>
-                  <TableCell style={{ ...cellWrap, minWidth: 200 }}>{o.recipient}</TableCell>
-                  <TableCell style={{ ...cellWrap, minWidth: 130, maxWidth: 320 }}>
+                  <TableCell style={{ ...cellWrap, minWidth: 200 }}>
+                    {o.recipient}
+                  </TableCell>
+                  <TableCell
+                    style={{ ...cellWrap, minWidth: 130, maxWidth: 320 }}
+                  >
                     <span style={{ whiteSpace: 'nowrap' }}>{o.status}</span>
                     {o.justification && (
                       <Typography variant="caption" display="block">
@@ -235,9 +267,16 @@ export const ObligationClocks = (props: {
                   </TableCell>
                   <TableCell>
                     {canUpdate && OPEN.has(o.status) && (
-                      <Box display="flex" flexDirection="column" style={{ gap: 4, whiteSpace: 'nowrap' }}>
+                      <Box
+                        display="flex"
+                        flexDirection="column"
+                        style={{ gap: 4, whiteSpace: 'nowrap' }}
+                      >
                         {!noticeFor.has(o.id) && (
-                          <Button size="small" onClick={() => onDraftNotice(o.id)}>
+                          <Button
+                            size="small"
+                            onClick={() => onDraftNotice(o.id)}
+                          >
                             Draft notice
                           </Button>
                         )}
@@ -261,7 +300,9 @@ export const ObligationClocks = (props: {
           </Table>
         </Box>
       )}
-      {notApplicable.length > 0 && <NotApplicableFold obligations={notApplicable} />}
+      {notApplicable.length > 0 && (
+        <NotApplicableFold obligations={notApplicable} />
+      )}
     </InfoCard>
   );
 };

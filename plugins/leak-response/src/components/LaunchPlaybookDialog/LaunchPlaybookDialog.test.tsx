@@ -25,7 +25,10 @@ function render(api: Partial<LeakResponseApi>, onClose = jest.fn()) {
             />
           }
         />
-        <Route path="/leak-response/incidents/:id" element={<div>incident page</div>} />
+        <Route
+          path="/leak-response/incidents/:id"
+          element={<div>incident page</div>}
+        />
       </Routes>
     </TestApiProvider>,
     {
@@ -62,7 +65,9 @@ describe('LaunchPlaybookDialog', () => {
     await userEvent.click(dialog.getByRole('checkbox'));
     await userEvent.click(dialog.getByRole('textbox', { name: 'Summary' }));
     await userEvent.paste('Tabletop drill');
-    await userEvent.click(dialog.getByRole('button', { name: 'Launch exercise' }));
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Launch exercise' }),
+    );
 
     expect(await screen.findByText('incident page')).toBeInTheDocument();
     const [request, options] = launchIncident.mock.calls[0] as unknown as [
@@ -78,16 +83,19 @@ describe('LaunchPlaybookDialog', () => {
       summary: 'Tabletop drill',
     });
     // awareness defaults to now (to the minute)
-    expect(Math.abs(Date.parse(request.awareAt as string) - Date.now())).toBeLessThan(
-      120_000,
-    );
+    expect(
+      Math.abs(Date.parse(request.awareAt as string) - Date.now()),
+    ).toBeLessThan(120_000);
     expect(options.idempotencyKey).toBeTruthy();
   });
 
   it('keeps the dialog open with the backend message when the launch fails', async () => {
-    const error = Object.assign(new Error('Request failed with 403 Forbidden'), {
-      cause: { message: 'Not allowed: leak-response.incident.create' },
-    });
+    const error = Object.assign(
+      new Error('Request failed with 403 Forbidden'),
+      {
+        cause: { message: 'Not allowed: leak-response.incident.create' },
+      },
+    );
     await render({
       getPlan: async () => plan,
       launchIncident: async () => {
@@ -95,11 +103,15 @@ describe('LaunchPlaybookDialog', () => {
       },
     });
     const dialog = within(await screen.findByRole('dialog'));
-    await userEvent.click(dialog.getByRole('button', { name: 'Launch incident' }));
+    await userEvent.click(
+      dialog.getByRole('button', { name: 'Launch incident' }),
+    );
     expect(
       await dialog.findByText('Not allowed: leak-response.incident.create'),
     ).toBeInTheDocument();
-    expect(dialog.getByRole('button', { name: 'Launch incident' })).toBeEnabled();
+    expect(
+      dialog.getByRole('button', { name: 'Launch incident' }),
+    ).toBeEnabled();
   });
 
   it('says when the obligations cannot be previewed', async () => {
@@ -109,7 +121,9 @@ describe('LaunchPlaybookDialog', () => {
       },
     });
     expect(
-      await screen.findByText('Could not evaluate the obligations: catalog unavailable'),
+      await screen.findByText(
+        'Could not evaluate the obligations: catalog unavailable',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -128,7 +142,9 @@ describe('LaunchPlaybookDialog', () => {
     await waitFor(() =>
       expect(dialog.getByRole('button', { name: /^Leak type/ })).toHaveFocus(),
     );
-    await userEvent.click(dialog.getByLabelText('Aware since (your time zone)'));
+    await userEvent.click(
+      dialog.getByLabelText('Aware since (your time zone)'),
+    );
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(launchIncident).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('incident page')).toBeInTheDocument();

@@ -115,114 +115,112 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
       onSubmit={launch}
       error={error}
     >
-        <Grid container spacing={2}>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              select
-              fullWidth
-              id="launch-leak-type"
-              label="Leak type"
-              value={leakType}
-              onChange={e => setLeakType(e.target.value as LeakType)}
-              SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
-            >
-              {LEAK_TYPES.map(t => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              select
-              fullWidth
-              id="launch-severity"
-              label="Severity"
-              value={severity}
-              onChange={e => setSeverity(e.target.value as Severity)}
-              SelectProps={{ inputProps: { 'aria-label': 'Severity' } }}
-            >
-              {SEVERITIES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {s}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              fullWidth
-              type="datetime-local"
-              id="launch-aware-at"
-              label="Aware since (your time zone)"
-              value={awareAt}
-              onChange={e => setAwareAt(e.target.value)}
-              InputLabelProps={{ shrink: true }}
-              error={!awareIso}
-              helperText={
-                awareIso
-                  ? `${formatUtc(awareIso)} UTC — deadlines run from here`
-                  : 'Enter when the organisation became aware'
-              }
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={exercise}
-                  onChange={e => setExercise(e.target.checked)}
-                  color="primary"
-                />
-              }
-              label="Exercise (tabletop drill, never notified outside)"
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <TextField
-              fullWidth
-              multiline
-              minRows={3}
-              id="launch-summary"
-              label="Summary"
-              value={summary}
-              onChange={e => setSummary(e.target.value)}
-              onKeyDown={submitOnCtrlEnter}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <Typography variant="subtitle2">
-              Obligations this launch will start
-            </Typography>
-            {preview.loading && <Progress />}
-            {preview.error && (
-              <Alert severity="warning">
-                Could not evaluate the obligations: {messageOf(preview.error)}
-              </Alert>
-            )}
-            {preview.value?.obligations.status === 'unavailable' && (
-              <Alert severity="warning">
-                {preview.value.obligations.reason}
-              </Alert>
-            )}
-            {preview.value?.obligations.status === 'evaluated' &&
-              (starting.length === 0 ? (
-                <Typography variant="body2">None.</Typography>
-              ) : (
-                <ul aria-label="Obligations to start">
-                  {starting.map(o => (
-                    <li key={o.ruleId}>
-                      <Typography variant="body2">
-                        <strong>{o.regime}</strong> → {o.recipient}:{' '}
-                        <DueText due={o.due} />
-                      </Typography>
-                    </li>
-                  ))}
-                </ul>
-              ))}
-          </Grid>
+      <Grid container spacing={2}>
+        <Grid item xs={12} sm={6}>
+          <TextField
+            select
+            fullWidth
+            id="launch-leak-type"
+            label="Leak type"
+            value={leakType}
+            onChange={e => setLeakType(e.target.value as LeakType)}
+            SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
+          >
+            {LEAK_TYPES.map(t => (
+              <MenuItem key={t} value={t}>
+                {t}
+              </MenuItem>
+            ))}
+          </TextField>
         </Grid>
+        <Grid item xs={12} sm={6}>
+          <TextField
+            select
+            fullWidth
+            id="launch-severity"
+            label="Severity"
+            value={severity}
+            onChange={e => setSeverity(e.target.value as Severity)}
+            SelectProps={{ inputProps: { 'aria-label': 'Severity' } }}
+          >
+            {SEVERITIES.map(s => (
+              <MenuItem key={s} value={s}>
+                {s}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          <TextField
+            fullWidth
+            type="datetime-local"
+            id="launch-aware-at"
+            label="Aware since (your time zone)"
+            value={awareAt}
+            onChange={e => setAwareAt(e.target.value)}
+            InputLabelProps={{ shrink: true }}
+            error={!awareIso}
+            helperText={
+              awareIso
+                ? `${formatUtc(awareIso)} UTC — deadlines run from here`
+                : 'Enter when the organisation became aware'
+            }
+          />
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={exercise}
+                onChange={e => setExercise(e.target.checked)}
+                color="primary"
+              />
+            }
+            label="Exercise (tabletop drill, never notified outside)"
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <TextField
+            fullWidth
+            multiline
+            minRows={3}
+            id="launch-summary"
+            label="Summary"
+            value={summary}
+            onChange={e => setSummary(e.target.value)}
+            onKeyDown={submitOnCtrlEnter}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <Typography variant="subtitle2">
+            Obligations this launch will start
+          </Typography>
+          {preview.loading && <Progress />}
+          {preview.error && (
+            <Alert severity="warning">
+              Could not evaluate the obligations: {messageOf(preview.error)}
+            </Alert>
+          )}
+          {preview.value?.obligations.status === 'unavailable' && (
+            <Alert severity="warning">{preview.value.obligations.reason}</Alert>
+          )}
+          {preview.value?.obligations.status === 'evaluated' &&
+            (starting.length === 0 ? (
+              <Typography variant="body2">None.</Typography>
+            ) : (
+              <ul aria-label="Obligations to start">
+                {starting.map(o => (
+                  <li key={o.ruleId}>
+                    <Typography variant="body2">
+                      <strong>{o.regime}</strong> → {o.recipient}:{' '}
+                      <DueText due={o.due} />
+                    </Typography>
+                  </li>
+                ))}
+              </ul>
+            ))}
+        </Grid>
+      </Grid>
     </FormDialog>
   );
 };

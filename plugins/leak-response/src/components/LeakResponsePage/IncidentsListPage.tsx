@@ -85,14 +85,17 @@ export const IncidentsListPage = () => {
             .includes(needle),
       )
       .sort((a, b) => {
-        if (a.deadline && b.deadline) return a.deadline.localeCompare(b.deadline);
+        if (a.deadline && b.deadline)
+          return a.deadline.localeCompare(b.deadline);
         if (a.deadline) return -1;
         if (b.deadline) return 1;
         return b.awareAt.localeCompare(a.awareAt);
       })
       .map(i => ({
         ...i,
-        nextDeadline: i.deadline ? <Countdown at={i.deadline} now={now} /> : undefined,
+        nextDeadline: i.deadline ? (
+          <Countdown at={i.deadline} now={now} />
+        ) : undefined,
       }));
   }, [value, search, now]);
 

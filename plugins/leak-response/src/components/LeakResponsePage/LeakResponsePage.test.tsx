@@ -56,7 +56,10 @@ describe('LeakResponsePage', () => {
         id,
         obligations: record.obligations.map(o => ({
           ...o,
-          dueAt: id === 'i-1' ? '2026-11-21T09:30:00.000Z' : '2026-11-25T09:30:00.000Z',
+          dueAt:
+            id === 'i-1'
+              ? '2026-11-21T09:30:00.000Z'
+              : '2026-11-25T09:30:00.000Z',
         })),
       }),
     });
@@ -66,9 +69,9 @@ describe('LeakResponsePage', () => {
     expect(first).toHaveAttribute('href', '/leak-response/incidents/i-1');
     const rows = screen.getAllByRole('row');
     const titles = rows.map(r => r.textContent ?? '');
-    expect(titles.findIndex(t => t.includes('Support transcripts'))).toBeLessThan(
-      titles.findIndex(t => t.includes('Later deadline')),
-    );
+    expect(
+      titles.findIndex(t => t.includes('Support transcripts')),
+    ).toBeLessThan(titles.findIndex(t => t.includes('Later deadline')));
     const row = within(first.closest('tr')!);
     expect(row.getByText('triage')).toBeInTheDocument();
     expect(row.getByText('exercise')).toBeInTheDocument();
@@ -82,12 +85,19 @@ describe('LeakResponsePage', () => {
       },
     });
     expect(
-      await screen.findByText('Error: Not allowed: leak-response.incident.read'),
+      await screen.findByText(
+        'Error: Not allowed: leak-response.incident.read',
+      ),
     ).toBeInTheDocument();
   });
 
   it('filters by the search text', async () => {
-    const other = { ...summary, id: 'i-3', title: 'Prompt logs exposed', status: 'closed' as const };
+    const other = {
+      ...summary,
+      id: 'i-3',
+      title: 'Prompt logs exposed',
+      status: 'closed' as const,
+    };
     await render({
       listIncidents: async () => ({ items: [summary, other], totalCount: 2 }),
       getIncident: async () => record,

@@ -1,5 +1,11 @@
 import { makeStyles, Tooltip } from '@material-ui/core';
-import { formatLocal, formatUtc, timeLeftText, Urgency, urgencyOf } from './time';
+import {
+  formatLocal,
+  formatUtc,
+  timeLeftText,
+  Urgency,
+  urgencyOf,
+} from './time';
 
 const useStyles = makeStyles(theme => ({
   chip: {

@@ -53,7 +53,9 @@ export function formatLocal(iso: string): string {
 /** The same time in UTC, for the hover title. */
 export function formatUtc(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('.000Z', 'Z');
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toISOString().replace('.000Z', 'Z');
 }
 
 /**
@@ -79,5 +81,7 @@ export function toLocalInput(date: Date): string {
 /** The ISO time of a datetime-local value, or undefined when incomplete. */
 export function fromLocalInput(value: string): string | undefined {
   const date = new Date(value);
-  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+  return value && !Number.isNaN(date.getTime())
+    ? date.toISOString()
+    : undefined;
 }

@@ -3,11 +3,7 @@ import { JsonArray, JsonObject } from '@backstage/config';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import { parseArn, RunNamer } from './arn';
 import { LlmAwsTagKeys } from './config';
-import {
-  ANNOTATION_AWS_ARN,
-  EntityMappingContext,
-  resourceToEntity,
-} from './entityMapper';
+import { ANNOTATION_AWS_ARN, EntityMapper, TagReader } from './entityMapper';
 
 export interface DiscoveryRunOptions {
   tagKeys: LlmAwsTagKeys;
@@ -17,12 +13,6 @@ export interface DiscoveryRunOptions {
   /** `llm-aws-provider:<id>`: the managed-by location and mutation key. */
   locationRef: string;
   namer?: RunNamer;
-}
-
-interface ArnRef {
-  arn: string;
-  holder: JsonArray | JsonObject;
-  key: number | string;
 }
 
 /**
@@ -35,54 +25,58 @@ export class DiscoveryRun {
   unclassified = 0;
   pages = 0;
   private readonly entities: DeferredEntity[] = [];
-  private readonly seen = new Set<string>();
+  private readonly skippedArns = new Set<string>();
   private readonly namer: RunNamer;
-  private readonly arnRefs: ArnRef[] = [];
-  private readonly context: EntityMappingContext;
-  private readonly readKeys: ReadonlySet<string>;
+  /**
+   * Where each reference written from an ARN sits, as flat triples
+   * (holder, key, ARN): only a name clash needs them, and one array is far
+   * cheaper than an object per reference.
+   */
+  private readonly arnRefs: Array<JsonArray | JsonObject | number | string> =
+    [];
+  private readonly tagReader: TagReader;
+  private readonly mapper: EntityMapper;
 
   constructor(private readonly options: DiscoveryRunOptions) {
-    this.namer = options.namer ?? new RunNamer();
-    this.readKeys = new Set(Object.values(options.tagKeys));
-    this.context = {
+    const namer = options.namer ?? new RunNamer();
+    const arnRefs = this.arnRefs;
+    this.namer = namer;
+    this.tagReader = new TagReader(options.tagKeys);
+    this.mapper = new EntityMapper({
       ...options,
-      nameOf: arn => this.namer.nameOf(arn),
-      onArnRef: (arn, holder, key) => this.arnRefs.push({ arn, holder, key }),
-    };
+      nameOf: arn => namer.nameOf(arn),
+      onArnRef: (arn, holder, key) => arnRefs.push(holder, key, arn),
+    });
   }
 
   addPage(mappings: ResourceTagMapping[] | undefined, region: string): void {
     this.pages += 1;
-    for (const mapping of mappings ?? []) {
+    if (mappings === undefined) return;
+    const { namer, mapper, skippedArns } = this;
+    for (let i = 0; i < mappings.length; i++) {
+      const mapping = mappings[i];
       const arn = mapping.ResourceARN;
-      // Global resources can be reported by more than one region; the first
-      // listing wins so each ARN becomes exactly one entity.
-      if (!arn || this.seen.has(arn)) continue;
+      if (!arn) continue;
       const parsed = parseArn(arn);
       if (!parsed) continue;
-      this.seen.add(arn);
+      // Global resources can be reported by more than one region; the first
+      // listing wins so each ARN becomes at most one entity or one skip.
+      if (skippedArns.size > 0 && skippedArns.has(arn)) continue;
 
-      // Only the tags the mapping reads are kept: a small object per
-      // resource instead of a map of every tag keeps 100,000s of resources
-      // cheap on the garbage collector.
-      const tags: Record<string, string> = {};
-      for (const { Key, Value } of mapping.Tags ?? []) {
-        if (Key !== undefined && this.readKeys.has(Key))
-          tags[Key] = Value ?? '';
-      }
-      const result = resourceToEntity(
-        { arn, parsed, tags, region },
-        this.context,
-      );
-      if ('skipped' in result) {
-        this.skipped.push({ arn, reason: result.skipped });
+      const values = this.tagReader.read(mapping.Tags);
+      const type = mapper.typeOf(parsed, values);
+      if (!type) {
+        if (!namer.isClaimed(arn)) {
+          skippedArns.add(arn);
+          this.skipped.push({ arn, reason: mapper.skipReason(values) });
+        }
         continue;
       }
-      if (result.entity.metadata.labels) this.unclassified += 1;
-      this.entities.push({
-        entity: result.entity,
-        locationKey: this.options.locationRef,
-      });
+      const name = namer.claim(arn, parsed);
+      if (name === undefined) continue;
+      const entity = mapper.build(arn, parsed, values, region, type, name);
+      if (entity.metadata.labels) this.unclassified += 1;
+      this.entities.push({ entity, locationKey: this.options.locationRef });
     }
   }
 
@@ -96,11 +90,15 @@ export class DiscoveryRun {
           entity.metadata.name = this.namer.finalNameOf(arn);
         }
       }
-      for (const { arn, holder, key } of this.arnRefs) {
+      const refs = this.arnRefs;
+      for (let i = 0; i < refs.length; i += 3) {
+        const arn = refs[i + 2] as string;
         if (collided.has(arn)) {
-          (holder as Record<string | number, unknown>)[key] = `resource:${
-            this.options.namespace
-          }/${this.namer.finalNameOf(arn)}`;
+          (refs[i] as Record<string | number, unknown>)[
+            refs[i + 1] as string | number
+          ] = `resource:${this.options.namespace}/${this.namer.finalNameOf(
+            arn,
+          )}`;
         }
       }
     }

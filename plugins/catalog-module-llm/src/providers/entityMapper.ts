@@ -1,11 +1,6 @@
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  Entity,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { JsonArray, JsonObject } from '@backstage/config';
 import {
-  ANNOTATION_UNCLASSIFIED_MISSING,
   isLlmEntityType,
   LABEL_UNCLASSIFIED,
   LlmEntityType,
@@ -19,6 +14,9 @@ export const ANNOTATION_AWS_ARN = 'amazonaws.com/arn';
 export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
 /** @public */
 export const ANNOTATION_AWS_REGION = 'amazonaws.com/region';
+
+/** Tag values by the entity field they feed (see `LlmAwsTagKeys`). */
+export type TagValues = { [field in keyof LlmAwsTagKeys]?: string };
 
 /** One resource as returned by GetResources, with its region of discovery. */
 export interface DiscoveredResource {
@@ -53,154 +51,382 @@ export interface EntityMappingContext {
 
 export type EntityMappingResult = { entity: Entity } | { skipped: string };
 
+const TAG_FIELDS = [
+  'type',
+  'dataCategories',
+  'dataSubjects',
+  'approxDataSubjects',
+  'trainedOn',
+  'fineTunedFrom',
+  'serves',
+  'logsTo',
+  'purpose',
+  'owner',
+  'system',
+  'lifecycle',
+] as const satisfies ReadonlyArray<keyof LlmAwsTagKeys>;
+
 /**
- * AWS tag values cannot contain commas, so lists are written with spaces or
- * `+` between the items (both are allowed tag value characters).
+ * Turns a resource's tag list into `TagValues` in one pass. Only the keys
+ * the mapping reads are kept, in an object of fixed shape: building a map
+ * of every tag for 100,000s of resources is what made discovery slow.
  */
-export function splitTagList(value: string | undefined): string[] {
-  if (!value) {
-    return [];
+export class TagReader {
+  private readonly fieldsOfKey = new Map<string, Array<keyof LlmAwsTagKeys>>();
+
+  constructor(tagKeys: LlmAwsTagKeys) {
+    for (const field of TAG_FIELDS) {
+      // Two fields may be configured to read the same tag.
+      const fields = this.fieldsOfKey.get(tagKeys[field]);
+      if (fields) fields.push(field);
+      else this.fieldsOfKey.set(tagKeys[field], [field]);
+    }
   }
-  // Most tags hold a single item; skip the regex and set for those.
-  if (!/[\s+]/.test(value)) {
-    return [value];
+
+  /**
+   * Values are trimmed and empty ones dropped; when a key repeats, the last
+   * value wins.
+   */
+  read(
+    tags: Iterable<{ Key?: string; Value?: string }> | undefined,
+  ): TagValues {
+    const values: TagValues = {
+      type: undefined,
+      dataCategories: undefined,
+      dataSubjects: undefined,
+      approxDataSubjects: undefined,
+      trainedOn: undefined,
+      fineTunedFrom: undefined,
+      serves: undefined,
+      logsTo: undefined,
+      purpose: undefined,
+      owner: undefined,
+      system: undefined,
+      lifecycle: undefined,
+    };
+    if (tags === undefined) return values;
+    for (const { Key, Value } of tags) {
+      if (Key === undefined) continue;
+      const fields = this.fieldsOfKey.get(Key);
+      if (fields === undefined) continue;
+      const value = Value?.trim() || undefined;
+      for (let i = 0; i < fields.length; i++) values[fields[i]] = value;
+    }
+    return values;
   }
+}
+
+/** `\s` or `+`; the character codes of ASCII whitespace are 9–13 and 32. */
+function isListSeparator(c: number): boolean {
+  return c === 43 || c === 32 || (c >= 9 && c <= 13);
+}
+
+function splitTagListByRegex(value: string): string[] {
   const items = value.split(/[\s+]+/).filter(Boolean);
   return items.length > 1 ? [...new Set(items)] : items;
 }
 
 /**
- * Reference values may be entity refs (`resource:clickstream`) or ARNs of
- * other tagged resources; ARNs are turned into refs of the entities this
- * provider emits for them, so AWS-side tags need not know entity names.
+ * AWS tag values cannot contain commas, so lists are written with spaces or
+ * `+` between the items (both are allowed tag value characters). Items are
+ * distinct, in first-seen order.
  */
-function toEntityRefs(
-  values: string[],
-  context: EntityMappingContext,
-): JsonArray {
-  const refs: JsonArray = values.slice();
-  values.forEach((value, index) => {
-    if (value.startsWith('arn:')) {
-      refs[index] = `resource:${context.namespace}/${context.nameOf(value)}`;
-      context.onArnRef?.(value, refs, index);
-    }
-  });
-  return refs;
-}
-
-function resolveType(
-  resource: DiscoveredResource,
-  typeTag: string | undefined,
-): LlmEntityType | undefined {
-  if (isLlmEntityType(typeTag)) {
-    return typeTag;
+export function splitTagList(value: string | undefined): string[] {
+  if (!value) {
+    return [];
   }
-  return inferEntityType(resource.parsed);
+  // One scan instead of a regex split, filter and set: it runs for several
+  // tags of every resource. Non-ASCII text (Unicode spaces) takes the regex.
+  let items: string[] | undefined;
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 32;
+    if (c > 127) {
+      return splitTagListByRegex(value);
+    }
+    if (!isListSeparator(c)) continue;
+    if (i > start) {
+      if (start === 0 && i === value.length) {
+        return [value];
+      }
+      const item = value.slice(start, i);
+      if (items === undefined) items = [item];
+      else if (!items.includes(item)) items.push(item);
+    }
+    start = i + 1;
+  }
+  return items ?? [];
 }
 
 /**
- * Builds the `Resource` entity of one discovered resource, following the
- * entity model in DESIGN.md. Resources without a data-category or owner tag
- * are still emitted and marked unclassified; only resources whose type can
- * be neither read from the tag nor inferred are skipped (with a reason the
- * provider logs).
+ * How many distinct values a run remembers per list tag. Data categories
+ * and subjects come in a handful of combinations across a whole account;
+ * the cap only bounds memory if an account tags them freely.
+ */
+const LIST_CACHE_SIZE = 1024;
+
+/**
+ * Splits list tags whose values repeat across resources once per distinct
+ * value. Every entity still gets its own array (the catalog may change one
+ * entity without touching the others); only the item strings are shared,
+ * which also lets the tag value strings of the listing be freed early.
+ */
+class ListCache {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  constructor(private readonly transform?: (item: string) => string) {}
+
+  split(value: string | undefined): string[] {
+    if (!value) return [];
+    const cached = this.lists.get(value);
+    if (cached !== undefined) return cached.slice();
+    const items = splitTagList(value);
+    if (this.transform) {
+      for (let i = 0; i < items.length; i++) {
+        items[i] = this.transform(items[i]);
+      }
+    }
+    if (this.lists.size < LIST_CACHE_SIZE) this.lists.set(value, items.slice());
+    return items;
+  }
+}
+
+/**
+ * The annotations of a discovered entity, in the order
+ * managed-by-location, origin, ARN, region, account, unclassified-missing.
+ * Written as one literal per combination rather than built up key by key:
+ * V8 then allocates each object at its final size, without a separate
+ * property store, which 100,000s of entities feel on the garbage collector.
+ * The keys are the constants' values; a test holds them equal.
+ */
+function annotationsOf(
+  location: string,
+  arn: string,
+  region: string,
+  accountId: string | undefined,
+  missing: string | undefined,
+): Record<string, string> {
+  if (accountId) {
+    return missing === undefined
+      ? {
+          'backstage.io/managed-by-location': location,
+          'backstage.io/managed-by-origin-location': location,
+          'amazonaws.com/arn': arn,
+          'amazonaws.com/region': region,
+          'amazonaws.com/account-id': accountId,
+        }
+      : {
+          'backstage.io/managed-by-location': location,
+          'backstage.io/managed-by-origin-location': location,
+          'amazonaws.com/arn': arn,
+          'amazonaws.com/region': region,
+          'amazonaws.com/account-id': accountId,
+          'leak-response.io/unclassified-missing': missing,
+        };
+  }
+  return missing === undefined
+    ? {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        'amazonaws.com/arn': arn,
+        'amazonaws.com/region': region,
+      }
+    : {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        'amazonaws.com/arn': arn,
+        'amazonaws.com/region': region,
+        'leak-response.io/unclassified-missing': missing,
+      };
+}
+
+/**
+ * Builds the `Resource` entities of discovered resources, following the
+ * entity model in DESIGN.md. Everything that is the same for every resource
+ * of a run (ref prefix, annotation values, unclassified markers) is worked
+ * out once here rather than per resource.
+ */
+export class EntityMapper {
+  private readonly refPrefix: string;
+  private readonly missingCategories: string;
+  private readonly missingOwner: string;
+  private readonly missingBoth: string;
+  private readonly dataCategories = new ListCache();
+  private readonly dataSubjects = new ListCache(subject =>
+    subject.toUpperCase(),
+  );
+
+  constructor(private readonly context: EntityMappingContext) {
+    const { tagKeys } = context;
+    this.refPrefix = `resource:${context.namespace}/`;
+    this.missingCategories = tagKeys.dataCategories;
+    this.missingOwner = tagKeys.owner;
+    this.missingBoth = `${tagKeys.dataCategories},${tagKeys.owner}`;
+  }
+
+  /**
+   * The LLM type from the tag, or else inferred from the resource type;
+   * undefined when neither says.
+   */
+  typeOf(parsed: ParsedArn, values: TagValues): LlmEntityType | undefined {
+    return isLlmEntityType(values.type) ? values.type : inferEntityType(parsed);
+  }
+
+  /** Why a resource of no known type is skipped, for the provider's log. */
+  skipReason(values: TagValues): string {
+    const { tagKeys } = this.context;
+    return values.type
+      ? `tag ${tagKeys.type}='${values.type}' is not one of llm-model, llm-dataset, llm-endpoint and the resource type implies none`
+      : `no ${tagKeys.type} tag and the resource type implies no LLM type`;
+  }
+
+  /**
+   * The entity of one resource of known `type`. Resources without a
+   * data-category or owner tag are still built, marked unclassified.
+   */
+  build(
+    arn: string,
+    parsed: ParsedArn,
+    values: TagValues,
+    queriedRegion: string,
+    type: LlmEntityType,
+    name: string,
+  ): Entity {
+    const context = this.context;
+    // S3 ARNs carry no region or account: the queried region and the
+    // configured account stand in. When the ARN's equal them, the run's
+    // strings are kept instead of a copy per entity.
+    const region =
+      parsed.region === queriedRegion
+        ? queriedRegion
+        : parsed.region || queriedRegion;
+    const accountId =
+      parsed.accountId === context.accountId
+        ? context.accountId
+        : parsed.accountId || context.accountId;
+    const dataCategories = this.dataCategories.split(values.dataCategories);
+    const owner = values.owner;
+    let missing: string | undefined;
+    if (dataCategories.length === 0) {
+      missing = owner ? this.missingCategories : this.missingBoth;
+    } else if (!owner) {
+      missing = this.missingOwner;
+    }
+
+    const annotations = annotationsOf(
+      context.locationRef,
+      arn,
+      region,
+      accountId,
+      missing,
+    );
+
+    const spec: JsonObject = {
+      type,
+      owner: owner ?? context.defaultOwner,
+      regions: [region],
+    };
+    if (values.system) spec.system = values.system;
+    if (values.lifecycle) spec.lifecycle = values.lifecycle;
+    // Missing categories are left out rather than written as []: an empty
+    // list would claim the resource holds no personal data, which nobody
+    // declared.
+    if (dataCategories.length > 0) spec.dataCategories = dataCategories;
+
+    const dataSubjects = this.dataSubjects.split(values.dataSubjects);
+    if (dataSubjects.length > 0) spec.dataSubjects = dataSubjects;
+
+    const approx = values.approxDataSubjects;
+    if (approx !== undefined && /^\d+$/.test(approx)) {
+      spec.approxDataSubjects = Number(approx);
+    }
+
+    const trainedOn = this.refs(values.trainedOn);
+    if (trainedOn) spec.trainedOn = trainedOn;
+    // A single ref; the first wins if several were tagged.
+    const fineTunedFrom = values.fineTunedFrom
+      ? splitTagList(values.fineTunedFrom)[0]
+      : undefined;
+    if (fineTunedFrom?.startsWith('arn:')) {
+      spec.fineTunedFrom = this.refPrefix + context.nameOf(fineTunedFrom);
+      context.onArnRef?.(fineTunedFrom, spec, 'fineTunedFrom');
+    } else if (fineTunedFrom) {
+      spec.fineTunedFrom = fineTunedFrom;
+    }
+    const serves = this.refs(values.serves);
+    if (serves) spec.serves = serves;
+    const logsTo = this.refs(values.logsTo);
+    if (logsTo) spec.logsTo = logsTo;
+    if (values.purpose) spec.purpose = values.purpose;
+
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata:
+        missing === undefined
+          ? {
+              name,
+              namespace: context.namespace,
+              title: parsed.resourceId || arn,
+              annotations,
+            }
+          : {
+              name,
+              namespace: context.namespace,
+              title: parsed.resourceId || arn,
+              annotations,
+              labels: { [LABEL_UNCLASSIFIED]: 'true' },
+            },
+      spec,
+    };
+  }
+
+  /**
+   * Reference values may be entity refs (`resource:clickstream`) or ARNs of
+   * other tagged resources; ARNs are turned into refs of the entities this
+   * provider emits for them, so AWS-side tags need not know entity names.
+   * Undefined when the tag holds no item.
+   */
+  private refs(value: string | undefined): JsonArray | undefined {
+    if (!value) return undefined;
+    const refs: JsonArray = splitTagList(value);
+    if (refs.length === 0) return undefined;
+    for (let i = 0; i < refs.length; i++) {
+      const item = refs[i] as string;
+      if (item.startsWith('arn:')) {
+        refs[i] = this.refPrefix + this.context.nameOf(item);
+        this.context.onArnRef?.(item, refs, i);
+      }
+    }
+    return refs;
+  }
+}
+
+/**
+ * The entity of one resource, or why it is skipped: only resources whose
+ * type can be neither read from the tag nor inferred are (with a reason the
+ * provider logs). A one-off use of `EntityMapper`; a run keeps one mapper.
  */
 export function resourceToEntity(
   resource: DiscoveredResource,
   context: EntityMappingContext,
 ): EntityMappingResult {
-  const { tagKeys } = context;
-  const tag = (key: string) => {
-    const value = resource.tags[key]?.trim();
-    return value ? value : undefined;
-  };
-
-  const typeTag = tag(tagKeys.type);
-  const type = resolveType(resource, typeTag);
-  if (!type) {
-    return {
-      skipped: typeTag
-        ? `tag ${tagKeys.type}='${typeTag}' is not one of llm-model, llm-dataset, llm-endpoint and the resource type implies none`
-        : `no ${tagKeys.type} tag and the resource type implies no LLM type`,
-    };
-  }
-
-  const region = resource.parsed.region || resource.region;
-  const accountId = resource.parsed.accountId || context.accountId;
-  const dataCategories = splitTagList(tag(tagKeys.dataCategories));
-  const owner = tag(tagKeys.owner);
-
-  const missing: string[] = [];
-  if (dataCategories.length === 0) missing.push(tagKeys.dataCategories);
-  if (!owner) missing.push(tagKeys.owner);
-
-  const annotations: Record<string, string> = {
-    [ANNOTATION_LOCATION]: context.locationRef,
-    [ANNOTATION_ORIGIN_LOCATION]: context.locationRef,
-    [ANNOTATION_AWS_ARN]: resource.arn,
-    [ANNOTATION_AWS_REGION]: region,
-  };
-  if (accountId) {
-    annotations[ANNOTATION_AWS_ACCOUNT_ID] = accountId;
-  }
-  if (missing.length > 0) {
-    annotations[ANNOTATION_UNCLASSIFIED_MISSING] = missing.join(',');
-  }
-
-  const spec: JsonObject = {
-    type,
-    owner: owner ?? context.defaultOwner,
-    regions: [region],
-  };
-  const system = tag(tagKeys.system);
-  if (system) spec.system = system;
-  const lifecycle = tag(tagKeys.lifecycle);
-  if (lifecycle) spec.lifecycle = lifecycle;
-  // Missing categories are left out rather than written as []: an empty list
-  // would claim the resource holds no personal data, which nobody declared.
-  if (dataCategories.length > 0) spec.dataCategories = dataCategories;
-
-  const dataSubjects = splitTagList(tag(tagKeys.dataSubjects)).map(subject =>
-    subject.toUpperCase(),
+  const mapper = new EntityMapper(context);
+  const values = new TagReader(context.tagKeys).read(
+    Object.entries(resource.tags).map(([Key, Value]) => ({ Key, Value })),
   );
-  if (dataSubjects.length > 0) spec.dataSubjects = dataSubjects;
-
-  const approx = tag(tagKeys.approxDataSubjects);
-  if (approx !== undefined && /^\d+$/.test(approx)) {
-    spec.approxDataSubjects = Number(approx);
+  const type = mapper.typeOf(resource.parsed, values);
+  if (!type) {
+    return { skipped: mapper.skipReason(values) };
   }
-
-  const refs = (key: string) => toEntityRefs(splitTagList(tag(key)), context);
-  const trainedOn = refs(tagKeys.trainedOn);
-  if (trainedOn.length > 0) spec.trainedOn = trainedOn;
-  // A single ref; the first wins if several were tagged.
-  const fineTunedFrom = splitTagList(tag(tagKeys.fineTunedFrom))[0];
-  if (fineTunedFrom?.startsWith('arn:')) {
-    spec.fineTunedFrom = `resource:${context.namespace}/${context.nameOf(
-      fineTunedFrom,
-    )}`;
-    context.onArnRef?.(fineTunedFrom, spec, 'fineTunedFrom');
-  } else if (fineTunedFrom) {
-    spec.fineTunedFrom = fineTunedFrom;
-  }
-  const serves = refs(tagKeys.serves);
-  if (serves.length > 0) spec.serves = serves;
-  const logsTo = refs(tagKeys.logsTo);
-  if (logsTo.length > 0) spec.logsTo = logsTo;
-  const purpose = tag(tagKeys.purpose);
-  if (purpose) spec.purpose = purpose;
-
-  const entity: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: context.nameOf(resource.arn),
-      namespace: context.namespace,
-      title: resource.parsed.resourceId || resource.arn,
-      annotations,
-      ...(missing.length > 0 && { labels: { [LABEL_UNCLASSIFIED]: 'true' } }),
-    },
-    spec,
+  return {
+    entity: mapper.build(
+      resource.arn,
+      resource.parsed,
+      values,
+      resource.region,
+      type,
+      context.nameOf(resource.arn),
+    ),
   };
-  return { entity };
 }

@@ -12,6 +12,8 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 import { PlanService } from '../plan/PlanService';
 import { parsePlanQuery } from '../plan/planQuery';
+import { refKey } from '../plan/impact/lineage';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   IncidentChangePublisher,
   IncidentReadAccessResolver,
@@ -112,8 +114,12 @@ export async function createRouter(
     try {
       const { credentials, access } = await authorizeRead(req);
       const query = parsePlanQuery(req.params, req.query);
-      const body = await plan.getPlan({ ...query, credentials });
-      const openIncidents = await incidents.holds(body.entityRef, access);
+      // The open incidents need only the requested ref, so the store query
+      // runs while the plan walks the catalog instead of after it.
+      const [body, openIncidents] = await Promise.all([
+        plan.getPlan({ ...query, credentials }),
+        incidents.holds(refKey(stringifyEntityRef(query.entity)), access),
+      ]);
       await auditorEvent.success();
       res.json({ ...body, openIncidents });
     } catch (error) {

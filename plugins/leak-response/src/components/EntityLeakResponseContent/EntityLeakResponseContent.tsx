@@ -6,7 +6,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Box, Grid, MenuItem, TextField } from '@material-ui/core';
+import { Box, Grid } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
   LEAK_TYPES,
@@ -19,6 +19,7 @@ import { isLlmEntity } from '../../conditions';
 import { IncidentsTable } from '../IncidentsTable';
 import { EntityLlmDataCard } from '../EntityLlmDataCard';
 import { LaunchPlaybookButton } from '../LaunchPlaybookDialog';
+import { SelectField } from '../shared';
 import { ImpactCard } from './ImpactCard';
 import { ObligationsPreviewCard } from './ObligationsPreviewCard';
 import { OnCallCard } from './OnCallCard';
@@ -53,20 +54,14 @@ export const EntityLeakResponseContent = () => {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
-          <TextField
-            select
+          <SelectField
+            labelInput
             label="Leak type"
             value={leakType ?? plan?.leakType ?? ''}
-            onChange={e => setLeakType(e.target.value as LeakType)}
+            options={LEAK_TYPES}
+            onChange={setLeakType}
             style={{ minWidth: 260 }}
-            SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
-          >
-            {LEAK_TYPES.map(t => (
-              <MenuItem key={t} value={t}>
-                {t}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
           {plan && (
             <Box>
               <LaunchPlaybookButton

@@ -2,6 +2,7 @@ import { TextField, Typography } from '@material-ui/core';
 import { IncidentObligation } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
 import {
+  DateTimeField,
   FormDialog,
   formatLocal,
   submitOnCtrlEnter,
@@ -110,14 +111,11 @@ export const AwarenessDialog = (props: {
         The deadlines that run from awareness are recomputed from the corrected
         time.
       </Typography>
-      <TextField
-        fullWidth
-        type="datetime-local"
+      <DateTimeField
         id="awareness-at"
         label="Aware since (your time zone)"
         value={value}
-        onChange={e => setValue(e.target.value)}
-        InputLabelProps={{ shrink: true }}
+        onChange={setValue}
         error={!iso}
         helperText={iso ? `${formatUtc(iso)} UTC` : 'Enter a date and time'}
         style={{ marginBottom: 16 }}

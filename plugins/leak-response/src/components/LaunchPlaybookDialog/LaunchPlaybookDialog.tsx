@@ -5,7 +5,6 @@ import {
   Button,
   FormControlLabel,
   Grid,
-  MenuItem,
   Switch,
   TextField,
   Tooltip,
@@ -26,10 +25,12 @@ import { leakResponseApiRef } from '../../api';
 import { incidentRouteRef } from '../../routes';
 import { DueText } from '../EntityLeakResponseContent/ObligationsPreviewCard';
 import {
+  DateTimeField,
   FormDialog,
   formatUtc,
   fromLocalInput,
   messageOf,
+  SelectField,
   submitOnCtrlEnter,
   toLocalInput,
 } from '../shared';
@@ -117,48 +118,33 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
     >
       <Grid container spacing={2}>
         <Grid item xs={12} sm={6}>
-          <TextField
-            select
+          <SelectField
             fullWidth
+            labelInput
             id="launch-leak-type"
             label="Leak type"
             value={leakType}
-            onChange={e => setLeakType(e.target.value as LeakType)}
-            SelectProps={{ inputProps: { 'aria-label': 'Leak type' } }}
-          >
-            {LEAK_TYPES.map(t => (
-              <MenuItem key={t} value={t}>
-                {t}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={LEAK_TYPES}
+            onChange={setLeakType}
+          />
         </Grid>
         <Grid item xs={12} sm={6}>
-          <TextField
-            select
+          <SelectField
             fullWidth
+            labelInput
             id="launch-severity"
             label="Severity"
             value={severity}
-            onChange={e => setSeverity(e.target.value as Severity)}
-            SelectProps={{ inputProps: { 'aria-label': 'Severity' } }}
-          >
-            {SEVERITIES.map(s => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={SEVERITIES}
+            onChange={setSeverity}
+          />
         </Grid>
         <Grid item xs={12} sm={6}>
-          <TextField
-            fullWidth
-            type="datetime-local"
+          <DateTimeField
             id="launch-aware-at"
             label="Aware since (your time zone)"
             value={awareAt}
-            onChange={e => setAwareAt(e.target.value)}
-            InputLabelProps={{ shrink: true }}
+            onChange={setAwareAt}
             error={!awareIso}
             helperText={
               awareIso

@@ -8,7 +8,7 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Grid, MenuItem, TextField } from '@material-ui/core';
+import { Grid, TextField } from '@material-ui/core';
 import {
   INCIDENT_STATUSES,
   IncidentRecord,
@@ -20,10 +20,22 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { IncidentListQuery, leakResponseApiRef } from '../../api';
 import { IncidentRow, IncidentsTable } from '../IncidentsTable';
-import { Countdown, useNow } from '../shared';
+import { Countdown, SelectField, SelectOption, useNow } from '../shared';
 
 type StatusFilter = 'open' | 'all' | IncidentStatus;
 type ExerciseFilter = 'all' | 'real' | 'exercise';
+
+const STATUS_OPTIONS: readonly StatusFilter[] = [
+  'open',
+  'all',
+  ...INCIDENT_STATUSES,
+];
+const LEAK_TYPE_OPTIONS: readonly (LeakType | 'all')[] = ['all', ...LEAK_TYPES];
+const EXERCISE_OPTIONS: readonly SelectOption<ExerciseFilter>[] = [
+  { value: 'all', label: 'incidents and exercises' },
+  { value: 'real', label: 'incidents only' },
+  { value: 'exercise', label: 'exercises only' },
+];
 
 const CLOSED_OBLIGATION = new Set(['submitted', 'not-required']);
 
@@ -114,53 +126,34 @@ export const IncidentsListPage = () => {
         </ContentHeader>
         <Grid container spacing={2} style={{ marginBottom: 8 }}>
           <Grid item xs={6} md={2}>
-            <TextField
-              select
+            <SelectField
               fullWidth
               id="incidents-filter-status"
               label="Status"
               value={status}
-              onChange={e => setStatus(e.target.value as StatusFilter)}
-            >
-              <MenuItem value="open">open</MenuItem>
-              <MenuItem value="all">all</MenuItem>
-              {INCIDENT_STATUSES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {s}
-                </MenuItem>
-              ))}
-            </TextField>
+              options={STATUS_OPTIONS}
+              onChange={setStatus}
+            />
           </Grid>
           <Grid item xs={6} md={2}>
-            <TextField
-              select
+            <SelectField
               fullWidth
               id="incidents-filter-leak-type"
               label="Leak type"
               value={leakType}
-              onChange={e => setLeakType(e.target.value as LeakType | 'all')}
-            >
-              <MenuItem value="all">all</MenuItem>
-              {LEAK_TYPES.map(t => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
+              options={LEAK_TYPE_OPTIONS}
+              onChange={setLeakType}
+            />
           </Grid>
           <Grid item xs={6} md={2}>
-            <TextField
-              select
+            <SelectField
               fullWidth
               id="incidents-filter-exercise"
               label="Exercise"
               value={exercise}
-              onChange={e => setExercise(e.target.value as ExerciseFilter)}
-            >
-              <MenuItem value="all">incidents and exercises</MenuItem>
-              <MenuItem value="real">incidents only</MenuItem>
-              <MenuItem value="exercise">exercises only</MenuItem>
-            </TextField>
+              options={EXERCISE_OPTIONS}
+              onChange={setExercise}
+            />
           </Grid>
           <Grid item xs={6} md={2}>
             <TextField

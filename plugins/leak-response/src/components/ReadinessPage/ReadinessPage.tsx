@@ -11,27 +11,20 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Button,
-  Grid,
-  MenuItem,
-  TextField,
-  Typography,
-  useTheme,
-} from '@material-ui/core';
+import { Box, Button, Grid, Typography, useTheme } from '@material-ui/core';
 import {
   ASSET_GAP_KINDS,
   ASSET_GAP_TITLES,
   AssetGapKind,
   InventoryFormat,
   ReadinessReport,
+  SystemReadiness,
 } from '@leak-response/plugin-leak-response-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { DateTime, messageOf } from '../shared';
+import { DateTime, messageOf, SelectField } from '../shared';
 import { AssetsTable } from './AssetsTable';
 import { BarChart } from './BarChart';
 import { saveFile } from './download';
@@ -39,6 +32,14 @@ import { scoreColor, shortRef } from './score';
 
 /** The value of the system filter for assets without a system. */
 const NO_SYSTEM = '(none)';
+
+const systemName = (s: SystemReadiness) =>
+  s.systemRef ? s.title ?? shortRef(s.systemRef) : 'No system';
+
+const EXPORTS: { format: InventoryFormat; name: string }[] = [
+  { format: 'csv', name: 'CSV' },
+  { format: 'markdown', name: 'markdown' },
+];
 
 const ExportButtons = () => {
   const api = useApi(leakResponseApiRef);
@@ -59,22 +60,17 @@ const ExportButtons = () => {
   };
   return (
     <Box display="flex" style={{ gap: 8 }}>
-      <Button
-        variant="outlined"
-        color="primary"
-        disabled={busy !== undefined}
-        onClick={() => download('csv')}
-      >
-        Export inventory (CSV)
-      </Button>
-      <Button
-        variant="outlined"
-        color="primary"
-        disabled={busy !== undefined}
-        onClick={() => download('markdown')}
-      >
-        Export inventory (markdown)
-      </Button>
+      {EXPORTS.map(({ format, name }) => (
+        <Button
+          key={format}
+          variant="outlined"
+          color="primary"
+          disabled={busy !== undefined}
+          onClick={() => download(format)}
+        >
+          Export inventory ({name})
+        </Button>
+      ))}
     </Box>
   );
 };
@@ -107,9 +103,7 @@ const Summary = ({ report }: { report: ReadinessReport }) => {
             title="Readiness score by system"
             max={100}
             bars={report.systems.map(s => ({
-              label: s.systemRef
-                ? s.title ?? shortRef(s.systemRef)
-                : 'No system',
+              label: systemName(s),
               value: s.score,
               color: scoreColor(theme, s.score),
             }))}
@@ -150,42 +144,38 @@ const Dashboard = ({ report }: { report: ReadinessReport }) => {
       <Summary report={report} />
       <Grid container spacing={2} style={{ marginTop: 16, marginBottom: 8 }}>
         <Grid item xs={12} sm={6} md={3}>
-          <TextField
-            select
+          <SelectField
             fullWidth
             id="readiness-filter-system"
             label="System"
             value={system}
-            onChange={e => setSystem(e.target.value)}
-          >
-            <MenuItem value="all">All systems</MenuItem>
-            {report.systems.map(s => (
-              <MenuItem
-                key={s.systemRef ?? NO_SYSTEM}
-                value={s.systemRef ?? NO_SYSTEM}
-              >
-                {s.systemRef ? s.title ?? shortRef(s.systemRef) : 'No system'} (
-                {s.score})
-              </MenuItem>
-            ))}
-          </TextField>
+            options={[
+              { value: 'all', label: 'All systems' },
+              ...report.systems.map(s => ({
+                value: s.systemRef ?? NO_SYSTEM,
+                label: `${systemName(s)} (${s.score})`,
+              })),
+            ]}
+            onChange={setSystem}
+          />
         </Grid>
         <Grid item xs={12} sm={6} md={3}>
-          <TextField
-            select
+          <SelectField
             fullWidth
             id="readiness-filter-gap"
             label="Gap"
             value={gap}
-            onChange={e => setGap(e.target.value as AssetGapKind | 'all')}
-          >
-            <MenuItem value="all">Any or none</MenuItem>
-            {ASSET_GAP_KINDS.map(kind => (
-              <MenuItem key={kind} value={kind}>
-                {ASSET_GAP_TITLES[kind]} ({report.gapCounts[kind] ?? 0})
-              </MenuItem>
-            ))}
-          </TextField>
+            options={[
+              { value: 'all', label: 'Any or none' },
+              ...ASSET_GAP_KINDS.map(kind => ({
+                value: kind,
+                label: `${ASSET_GAP_TITLES[kind]} (${
+                  report.gapCounts[kind] ?? 0
+                })`,
+              })),
+            ]}
+            onChange={setGap}
+          />
         </Grid>
       </Grid>
       <AssetsTable assets={assets} />

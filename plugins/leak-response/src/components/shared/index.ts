@@ -5,3 +5,6 @@ export * from './time';
 export { FormDialog, submitOnCtrlEnter } from './FormDialog';
 export type { FormDialogProps } from './FormDialog';
 export { wrapText } from './wrap';
+export { SelectField } from './SelectField';
+export type { SelectFieldProps, SelectOption } from './SelectField';
+export { DateTimeField } from './DateTimeField';

@@ -45,6 +45,7 @@ export const BarChart = (props: {
       {bars.map((bar, i) => {
         const y = i * ROW;
         const width = Math.max(0, Math.min(1, bar.value / max)) * barWidth;
+        const box = { x: LABEL_WIDTH, y: y + 4, height: ROW - 8, rx: 3 };
         return (
           <g
             key={bar.label}
@@ -62,20 +63,10 @@ export const BarChart = (props: {
                 ? `${bar.label.slice(0, MAX_LABEL - 1)}…`
                 : bar.label}
             </text>
+            <rect {...box} width={barWidth} fill={theme.palette.action.hover} />
             <rect
-              x={LABEL_WIDTH}
-              y={y + 4}
-              width={barWidth}
-              height={ROW - 8}
-              rx={3}
-              fill={theme.palette.action.hover}
-            />
-            <rect
-              x={LABEL_WIDTH}
-              y={y + 4}
+              {...box}
               width={width}
-              height={ROW - 8}
-              rx={3}
               fill={bar.color ?? theme.palette.primary.main}
             />
             <text

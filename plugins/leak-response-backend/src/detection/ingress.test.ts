@@ -4,11 +4,6 @@
  * 1,000+ bad payloads through the ingress and the incidents API: no 5xx.
  * On SQLite and PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import knexFactory from 'knex';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
   mockCredentials,
@@ -23,9 +18,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fc from 'fast-check';
 import request from 'supertest';
 import { leakResponsePlugin } from '../plugin';
+import { ROLES } from '../__testUtils__/config';
+import { pluginDatabases } from '../__testUtils__/pluginDatabases';
 import { exampleCatalog } from '../plan/__testUtils__/catalogFixtures';
 import { eventsModuleLeakResponseIngress } from './module';
-import { ROLES } from './__testUtils__/harness';
 import {
   guardDutyS3Finding,
   guardDutyUnmappedFinding,
@@ -37,33 +33,6 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const SECRET = 'ingress-test-secret-0123456789';
 const HEADER = 'x-leak-response-ingress-token';
 const INGRESS = '/api/events/http/leak-response.aws-findings';
-
-const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-
-/** One database per plugin: PostgreSQL under a unique prefix, SQLite files in a fresh folder. */
-function databaseConfig(id: string, prefix: string) {
-  if (id === 'POSTGRES_15') {
-    return { client: 'pg', connection: PG, prefix };
-  }
-  const directory = path.join(os.tmpdir(), prefix);
-  fs.mkdirSync(directory, { recursive: true });
-  return { client: 'better-sqlite3', connection: { directory } };
-}
-
-async function dropPostgresDatabases(prefix: string) {
-  const admin = knexFactory({ client: 'pg', connection: PG });
-  try {
-    const { rows } = await admin.raw(
-      'select datname from pg_database where datname like ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.raw('drop database if exists ?? with (force)', [datname]);
-    }
-  } finally {
-    await admin.destroy();
-  }
-}
 
 /** Runs `task` over `items`, `width` at a time. */
 async function pool<T>(
@@ -87,16 +56,15 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
     let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
-    const prefix = `lr_ingress_${randomBytes(4).toString('hex')}_`;
+    let pluginDbs: ReturnType<typeof pluginDatabases> | undefined;
 
     afterAll(async () => {
       await backend?.stop();
-      if (databaseId === 'POSTGRES_15') {
-        await dropPostgresDatabases(prefix);
-      }
+      await pluginDbs?.remove();
     });
 
     beforeAll(async () => {
+      pluginDbs = pluginDatabases(databaseId);
       const sharedEvents = mockServices.events();
       backend = await startTestBackend({
         features: [
@@ -115,7 +83,7 @@ describe.each(databases.eachSupportedId())(
           }),
           mockServices.rootConfig.factory({
             data: {
-              backend: { database: databaseConfig(databaseId, prefix) },
+              backend: { database: pluginDbs.config },
               leakResponse: {
                 roles: ROLES,
                 detection: { ingress: { secret: SECRET } },

@@ -4,117 +4,32 @@
  * on PostgreSQL: launch → obligations and tasks → assessment → draft →
  * approve → submit → close → export.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import catalogBackend from '@backstage/plugin-catalog-backend';
-import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
-import knexFactory from 'knex';
 import request from 'supertest';
-import { leakResponsePlugin } from '../plugin';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(180_000);
 
-const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 
-const location = (file: string) => ({
-  type: 'file',
-  target: path.join(EXAMPLES_DIR, file),
-});
-
-/**
- * PostgreSQL: one database per plugin under a unique prefix. SQLite: one file
- * per plugin in a fresh folder (in-memory SQLite would be shared with the
- * other test files of this worker).
- */
-function databaseConfig(id: string, prefix: string) {
-  return id === 'POSTGRES_15'
-    ? { client: 'pg', connection: PG, prefix }
-    : {
-        client: 'better-sqlite3',
-        connection: {
-          directory: path.join(os.tmpdir(), prefix),
-        },
-      };
-}
-
-async function dropPostgresDatabases(prefix: string) {
-  const admin = knexFactory({ client: 'pg', connection: PG });
-  try {
-    const { rows } = await admin.raw(
-      'select datname from pg_database where datname like ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.raw('drop database if exists ?? with (force)', [datname]);
-    }
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function startPortalBackend(databaseId: string, extra: any[] = []) {
-  const prefix = `lr_it_${randomBytes(4).toString('hex')}_`;
-  if (databaseId !== 'POSTGRES_15') {
-    fs.mkdirSync(path.join(os.tmpdir(), prefix));
-  }
-  const backend = await startTestBackend({
-    features: [
-      catalogBackend,
-      catalogModuleLlm,
-      leakResponsePlugin,
-      databaseServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { database: databaseConfig(databaseId, prefix) },
-          organization: { name: 'Shopwise' },
-          catalog: {
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'Resource',
-                  'Location',
-                  'Domain',
-                  'User',
-                  'Group',
-                ],
-              },
-            ],
-            locations: [
-              location('systems.yaml'),
-              location('llm-resources.yaml'),
-              location('org.yaml'),
-            ],
-          },
-          leakResponse: {
-            organisation: { dpoContact: 'dpo@shopwise.example' },
-            roles: {
-              compliance: 'group:dpo-office',
-              security: 'group:security-ir',
-              legal: 'group:legal',
-              communications: 'group:communications',
-            },
-          },
-        },
-      }),
-      ...extra,
-    ],
+function startPortalBackend(
+  databaseId: TestDatabaseId,
+  features: BackendFeature[] = [],
+) {
+  return startCatalogBackend({
+    databaseId,
+    config: { organization: { name: 'Shopwise' } },
+    leakResponse: { organisation: { dpoContact: 'dpo@shopwise.example' } },
+    features,
   });
-  return { backend, prefix };
 }
 
 const alice = mockCredentials.user('user:default/noah.fischer');
@@ -128,14 +43,11 @@ describe.each(databases.eachSupportedId())(
   'incidents API with the real catalog on %p',
   databaseId => {
     let server: any;
-    let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
-    let prefix: string;
+    let backend: Awaited<ReturnType<typeof startPortalBackend>> | undefined;
 
     beforeAll(async () => {
-      const portal = await startPortalBackend(databaseId);
-      backend = portal.backend;
+      backend = await startPortalBackend(databaseId);
       server = backend.server;
-      prefix = portal.prefix;
       // Wait until the catalog has ingested and stitched the lineage.
       const started = Date.now();
       for (;;) {
@@ -166,14 +78,6 @@ describe.each(databases.eachSupportedId())(
 
     afterAll(async () => {
       await backend?.stop();
-      if (databaseId === 'POSTGRES_15' && prefix) {
-        await dropPostgresDatabases(prefix);
-      } else if (prefix) {
-        fs.rmSync(path.join(os.tmpdir(), prefix), {
-          recursive: true,
-          force: true,
-        });
-      }
     });
 
     it('runs an incident from launch to export', async () => {
@@ -471,7 +375,7 @@ describe.each(databases.eachSupportedId())(
 
 describe('incidents API permissions', () => {
   it('answers 403 naming the permission a denied user lacks', async () => {
-    const { backend, prefix } = await startPortalBackend('SQLITE_3', [
+    const backend = await startPortalBackend('SQLITE_3', [
       mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
     ]);
     try {
@@ -486,10 +390,6 @@ describe('incidents API permissions', () => {
       expect(res.body.error.message).toContain('leak-response.incident.create');
     } finally {
       await backend.stop();
-      fs.rmSync(path.join(os.tmpdir(), prefix), {
-        recursive: true,
-        force: true,
-      });
     }
   });
 });

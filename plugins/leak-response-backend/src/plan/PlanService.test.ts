@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ROLES } from '../__testUtils__/config';
 import { exampleCatalog } from './__testUtils__/catalogFixtures';
 import { PlanService } from './PlanService';
 
@@ -27,12 +28,7 @@ function service(catalog: CatalogService, onCall: object = {}) {
   return PlanService.fromConfig(
     new ConfigReader({
       leakResponse: {
-        roles: {
-          compliance: 'group:dpo-office',
-          security: 'group:security-ir',
-          legal: 'group:legal',
-          communications: 'group:communications',
-        },
+        roles: ROLES,
         onCall,
       },
     }),

@@ -3,67 +3,16 @@
  * module, loaded with the example catalog of the repository
  * (examples/*.yaml).
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogBackend from '@backstage/plugin-catalog-backend';
-import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
-import path from 'node:path';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { leakResponsePlugin } from '../plugin';
-import { EXAMPLES_DIR } from './__testUtils__/catalogFixtures';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import { LeakResponsePlan } from './api';
 
 jest.setTimeout(120_000);
 
-const location = (file: string) => ({
-  type: 'file',
-  target: path.join(EXAMPLES_DIR, file),
-});
-
 describe('plan with the real catalog backend and the example catalog', () => {
   it('answers the plan of a leaked support model', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogModuleLlm,
-        leakResponsePlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Resource',
-                    'Location',
-                    'Domain',
-                    'User',
-                    'Group',
-                  ],
-                },
-              ],
-              locations: [
-                location('systems.yaml'),
-                location('llm-resources.yaml'),
-                location('org.yaml'),
-              ],
-            },
-            leakResponse: {
-              roles: {
-                compliance: 'group:dpo-office',
-                security: 'group:security-ir',
-                legal: 'group:legal',
-                communications: 'group:communications',
-              },
-            },
-          },
-        }),
-      ],
-    });
+    const { server } = await startCatalogBackend();
 
     const url =
       '/api/leak-response/v1/entities/resource/default/support-assistant-v4/plan';

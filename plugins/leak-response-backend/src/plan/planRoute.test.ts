@@ -8,15 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { leakResponsePlugin } from '../plugin';
+import { ROLES } from '../__testUtils__/config';
 import { exampleCatalog } from './__testUtils__/catalogFixtures';
 import { LeakResponsePlan } from './api';
-
-const ROLES = {
-  compliance: 'group:dpo-office',
-  security: 'group:security-ir',
-  legal: 'group:legal',
-  communications: 'group:communications',
-};
 
 async function start(
   options: {

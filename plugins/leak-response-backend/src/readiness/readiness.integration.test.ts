@@ -4,64 +4,20 @@
  * (the real SDK client against the local Tagging API server), with exercises
  * stored in SQLite and in PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import catalogBackend from '@backstage/plugin-catalog-backend';
-import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 // The module keeps its Tagging API test server out of its public entry
 // point, and its package.json has no ./testUtils export (yet) to reach it by.
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { TaggingApiTestServer } from '@leak-response/plugin-catalog-backend-module-llm/src/testUtils/TaggingApiTestServer';
 import { ReadinessReport } from '@leak-response/plugin-leak-response-common';
-import knexFactory from 'knex';
 import request from 'supertest';
-import { leakResponsePlugin } from '../plugin';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(180_000);
 
-const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const ACCOUNT = '111122223333';
 const RAW_UPLOADS_ARN = 'arn:aws:s3:::shopwise-raw-uploads';
-
-const location = (file: string) => ({
-  type: 'file',
-  target: path.join(EXAMPLES_DIR, file),
-});
-
-function databaseConfig(id: string, prefix: string) {
-  return id === 'POSTGRES_15'
-    ? { client: 'pg', connection: PG, prefix }
-    : {
-        client: 'better-sqlite3',
-        connection: { directory: path.join(os.tmpdir(), prefix) },
-      };
-}
-
-async function dropPostgresDatabases(prefix: string) {
-  const admin = knexFactory({ client: 'pg', connection: PG });
-  try {
-    const { rows } = await admin.raw(
-      'select datname from pg_database where datname like ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.raw('drop database if exists ?? with (force)', [datname]);
-    }
-  } finally {
-    await admin.destroy();
-  }
-}
 
 const auth = mockCredentials.user.header();
 
@@ -69,9 +25,8 @@ describe.each(databases.eachSupportedId())(
   'readiness with the real catalog and AWS discovery on %p',
   databaseId => {
     let tagging: TaggingApiTestServer;
-    let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
+    let backend: Awaited<ReturnType<typeof startCatalogBackend>> | undefined;
     let server: any;
-    const prefix = `lr_rd_${randomBytes(4).toString('hex')}_`;
 
     beforeAll(async () => {
       tagging = await TaggingApiTestServer.start();
@@ -82,72 +37,33 @@ describe.each(databases.eachSupportedId())(
           tags: { 'llm:type': 'llm-dataset' },
         },
       ]);
-      if (databaseId !== 'POSTGRES_15') {
-        fs.mkdirSync(path.join(os.tmpdir(), prefix));
-      }
-      backend = await startTestBackend({
-        features: [
-          catalogBackend,
-          catalogModuleLlm,
-          leakResponsePlugin,
-          databaseServiceFactory,
-          mockServices.rootConfig.factory({
-            data: {
-              backend: { database: databaseConfig(databaseId, prefix) },
-              aws: {
-                accounts: [
-                  {
-                    accountId: ACCOUNT,
-                    accessKeyId: 'AKIDTESTONLY',
-                    secretAccessKey: 'test-secret',
-                  },
-                ],
+      backend = await startCatalogBackend({
+        databaseId,
+        config: {
+          aws: {
+            accounts: [
+              {
+                accountId: ACCOUNT,
+                accessKeyId: 'AKIDTESTONLY',
+                secretAccessKey: 'test-secret',
               },
-              catalog: {
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'System',
-                      'Resource',
-                      'Location',
-                      'Domain',
-                      'User',
-                      'Group',
-                    ],
-                  },
-                ],
-                locations: [
-                  location('systems.yaml'),
-                  location('llm-resources.yaml'),
-                  location('org.yaml'),
-                ],
-                providers: {
-                  llmAws: {
-                    shopwise: {
-                      accountId: ACCOUNT,
-                      regions: ['eu-west-1'],
-                      endpoint: tagging.endpoint,
-                      schedule: {
-                        frequency: { minutes: 30 },
-                        timeout: { minutes: 5 },
-                      },
-                    },
-                  },
-                },
-              },
-              leakResponse: {
-                organisation: { name: 'Shopwise' },
-                roles: {
-                  compliance: 'group:dpo-office',
-                  security: 'group:security-ir',
-                  legal: 'group:legal',
-                  communications: 'group:communications',
-                },
+            ],
+          },
+        },
+        catalogProviders: {
+          llmAws: {
+            shopwise: {
+              accountId: ACCOUNT,
+              regions: ['eu-west-1'],
+              endpoint: tagging.endpoint,
+              schedule: {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 5 },
               },
             },
-          }),
-        ],
+          },
+        },
+        leakResponse: { organisation: { name: 'Shopwise' } },
       });
       server = backend.server;
 
@@ -189,14 +105,6 @@ describe.each(databases.eachSupportedId())(
     afterAll(async () => {
       await backend?.stop();
       await tagging?.close();
-      if (databaseId === 'POSTGRES_15') {
-        await dropPostgresDatabases(prefix);
-      } else {
-        fs.rmSync(path.join(os.tmpdir(), prefix), {
-          recursive: true,
-          force: true,
-        });
-      }
     });
 
     it('lists the discovered, unclassified bucket and counts recent exercises only', async () => {

@@ -8,6 +8,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ROLES } from '../../__testUtils__/config';
 import { DatabaseIncidentStore } from '../../database/DatabaseIncidentStore';
 import { IncidentService, PlanServicePlanner } from '../../incidents';
 import { DEFAULT_NOTICE_TEMPLATES } from '../../notices';
@@ -15,13 +16,6 @@ import { PlanService } from '../../plan/PlanService';
 import { exampleCatalog } from '../../plan/__testUtils__/catalogFixtures';
 import { DetectionService } from '../DetectionService';
 import { DetectionStore } from '../DetectionStore';
-
-export const ROLES = {
-  compliance: 'group:dpo-office',
-  security: 'group:security-ir',
-  legal: 'group:legal',
-  communications: 'group:communications',
-};
 
 export async function detectionHarness(
   knex: Knex,

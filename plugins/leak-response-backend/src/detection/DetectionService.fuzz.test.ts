@@ -6,37 +6,12 @@
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
-import {
-  cloudWatchEndpointAlarm,
-  guardDutyCredentialFinding,
-  guardDutyS3Finding,
-  macieObjectFinding,
-} from './__testUtils__/events';
+import { mutate, VALID_EVENTS } from './__testUtils__/fuzz';
 import { detectionHarness } from './__testUtils__/harness';
 
 jest.setTimeout(180_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-const valid = [
-  guardDutyS3Finding(),
-  guardDutyCredentialFinding(),
-  macieObjectFinding(),
-  cloudWatchEndpointAlarm(),
-];
-
-/** Replaces the value at a path of a valid event. */
-function mutate(event: unknown, path: number[], value: unknown): unknown {
-  if (typeof event !== 'object' || event === null || path.length === 0) {
-    return value;
-  }
-  const entries = Object.entries(event as Record<string, unknown>);
-  if (entries.length === 0) return value;
-  const [key, child] = entries[path[0] % entries.length];
-  const copy: any = Array.isArray(event) ? [...event] : { ...event };
-  copy[key] = mutate(child, path.slice(1), value);
-  return copy;
-}
 
 describe.each(databases.eachSupportedId())(
   'DetectionService fuzz on %p',
@@ -66,7 +41,7 @@ describe.each(databases.eachSupportedId())(
           }),
           fc
             .tuple(
-              fc.constantFrom(...valid),
+              fc.constantFrom(...VALID_EVENTS),
               fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
               fc.oneof(
                 fc.jsonValue(),

@@ -4,19 +4,7 @@
  */
 import fc from 'fast-check';
 import { parseDetectionEvent } from './parseDetection';
-import {
-  cloudWatchEndpointAlarm,
-  guardDutyCredentialFinding,
-  guardDutyS3Finding,
-  macieObjectFinding,
-} from './__testUtils__/events';
-
-const valid = [
-  guardDutyS3Finding(),
-  guardDutyCredentialFinding(),
-  macieObjectFinding(),
-  cloudWatchEndpointAlarm(),
-];
+import { mutate, VALID_EVENTS } from './__testUtils__/fuzz';
 
 function check(payload: unknown) {
   const result = parseDetectionEvent(payload);
@@ -32,19 +20,6 @@ function check(payload: unknown) {
     expect(result.reason.length).toBeGreaterThan(0);
   }
   return result.ok;
-}
-
-/** Replaces the value at a random path of a valid event with a random value. */
-function mutate(event: unknown, path: number[], value: unknown): unknown {
-  if (typeof event !== 'object' || event === null || path.length === 0) {
-    return value;
-  }
-  const entries = Object.entries(event as Record<string, unknown>);
-  if (entries.length === 0) return value;
-  const [key, child] = entries[path[0] % entries.length];
-  const copy: any = Array.isArray(event) ? [...event] : { ...event };
-  copy[key] = mutate(child, path.slice(1), value);
-  return copy;
 }
 
 describe('parseDetectionEvent fuzz', () => {
@@ -67,7 +42,7 @@ describe('parseDetectionEvent fuzz', () => {
     let ignored = 0;
     fc.assert(
       fc.property(
-        fc.constantFrom(...valid),
+        fc.constantFrom(...VALID_EVENTS),
         fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
         fc.oneof(
           fc.jsonValue(),

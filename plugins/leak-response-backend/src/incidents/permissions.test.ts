@@ -49,6 +49,32 @@ const incident: IncidentResource = {
   ],
 };
 
+/**
+ * The test that a rule's parameters are `{ claims: string[] }` as a
+ * Standard Schema that accepts `[claim]`, rejects `invalid` with one issue
+ * and describes itself as JSON Schema.
+ */
+function itValidatesClaims(
+  rule: { paramsSchema?: unknown },
+  claim: string,
+  invalid: unknown,
+) {
+  it('validates its parameters as a standard schema with a JSON Schema', () => {
+    const schema = rule.paramsSchema as any;
+    expect(schema['~standard'].validate({ claims: [claim] })).toEqual({
+      value: { claims: [claim] },
+    });
+    expect(schema['~standard'].validate(invalid).issues).toHaveLength(1);
+    expect(
+      schema['~standard'].jsonSchema.input({ target: 'draft-07' }),
+    ).toMatchObject({
+      type: 'object',
+      properties: { claims: { type: 'array', items: { type: 'string' } } },
+      required: ['claims'],
+    });
+  });
+}
+
 describe('IS_OWNER_OF_AFFECTED_ENTITY', () => {
   it('applies to the owners of affected entities still in the incident', () => {
     const apply = (claims: string[]) =>
@@ -67,23 +93,8 @@ describe('IS_OWNER_OF_AFFECTED_ENTITY', () => {
     ).toEqual({ key: 'affectedOwner', values: ['group:default/checkout'] });
   });
 
-  it('validates its parameters as a standard schema with a JSON Schema', () => {
-    const schema = isOwnerOfAffectedEntity.paramsSchema as any;
-    expect(
-      schema['~standard'].validate({ claims: ['group:default/a'] }),
-    ).toEqual({
-      value: { claims: ['group:default/a'] },
-    });
-    expect(schema['~standard'].validate({ claims: [7] }).issues).toHaveLength(
-      1,
-    );
-    expect(
-      schema['~standard'].jsonSchema.input({ target: 'draft-07' }),
-    ).toMatchObject({
-      type: 'object',
-      properties: { claims: { type: 'array', items: { type: 'string' } } },
-      required: ['claims'],
-    });
+  itValidatesClaims(isOwnerOfAffectedEntity, 'group:default/a', {
+    claims: [7],
   });
 
   it('is the rule the -common conditions name', () => {
@@ -127,20 +138,7 @@ describe('IS_CREATOR', () => {
     });
   });
 
-  it('validates its parameters as a standard schema with a JSON Schema', () => {
-    const schema = isCreator.paramsSchema as any;
-    expect(
-      schema['~standard'].validate({ claims: ['user:default/a'] }),
-    ).toEqual({ value: { claims: ['user:default/a'] } });
-    expect(schema['~standard'].validate({}).issues).toHaveLength(1);
-    expect(
-      schema['~standard'].jsonSchema.input({ target: 'draft-07' }),
-    ).toMatchObject({
-      type: 'object',
-      properties: { claims: { type: 'array', items: { type: 'string' } } },
-      required: ['claims'],
-    });
-  });
+  itValidatesClaims(isCreator, 'user:default/a', {});
 
   it('is the rule the -common conditions name', () => {
     const claims = ['user:default/sam.okafor'];

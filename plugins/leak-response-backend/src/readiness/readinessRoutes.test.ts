@@ -12,14 +12,8 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 import request from 'supertest';
 import { leakResponsePlugin } from '../plugin';
+import { ROLES } from '../__testUtils__/config';
 import { exampleCatalog } from '../plan/__testUtils__/catalogFixtures';
-
-const ROLES = {
-  compliance: 'group:dpo-office',
-  security: 'group:security-ir',
-  legal: 'group:legal',
-  communications: 'group:communications',
-};
 
 /** A resource as AWS discovery emits it without an owner or category tag. */
 const DISCOVERED: Entity = {
@@ -69,6 +63,13 @@ async function start(options: { deny?: boolean } = {}) {
 
 const API = '/api/leak-response/v1';
 
+/** GETs a route of the API as a user, or with the given Authorization. */
+const get = (
+  server: Awaited<ReturnType<typeof start>>,
+  route: string,
+  authorization = mockCredentials.user.header(),
+) => request(server).get(`${API}${route}`).set('Authorization', authorization);
+
 describe('GET /v1/readiness', () => {
   it('answers every LLM asset with its gaps and score, and the systems', async () => {
     const server = await start();
@@ -83,9 +84,7 @@ describe('GET /v1/readiness', () => {
       });
     expect(launched.status).toBe(201);
 
-    const res = await request(server)
-      .get(`${API}/readiness`)
-      .set('Authorization', mockCredentials.user.header());
+    const res = await get(server, '/readiness');
     expect(res.status).toBe(200);
     const report = res.body as ReadinessReport;
     expect(report.assets).toHaveLength(22);
@@ -139,17 +138,13 @@ describe('GET /v1/readiness', () => {
 
   it('answers 401 without credentials', async () => {
     const server = await start();
-    const res = await request(server)
-      .get(`${API}/readiness`)
-      .set('Authorization', mockCredentials.none.header());
+    const res = await get(server, '/readiness', mockCredentials.none.header());
     expect(res.status).toBe(401);
   });
 
   it('answers 403 naming the permission when the policy denies it', async () => {
     const server = await start({ deny: true });
-    const res = await request(server)
-      .get(`${API}/readiness`)
-      .set('Authorization', mockCredentials.user.header());
+    const res = await get(server, '/readiness');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       `Not allowed: ${readinessReadPermission.name}`,
@@ -160,10 +155,7 @@ describe('GET /v1/readiness', () => {
 describe('GET /v1/inventory', () => {
   it('downloads the CSV inventory of every LLM asset', async () => {
     const server = await start();
-    const res = await request(server)
-      .get(`${API}/inventory`)
-      .query({ format: 'csv' })
-      .set('Authorization', mockCredentials.user.header());
+    const res = await get(server, '/inventory').query({ format: 'csv' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(
@@ -184,9 +176,7 @@ describe('GET /v1/inventory', () => {
 
   it('downloads the markdown record of processing activities', async () => {
     const server = await start();
-    const res = await request(server)
-      .get(`${API}/inventory?format=markdown`)
-      .set('Authorization', mockCredentials.user.header());
+    const res = await get(server, '/inventory?format=markdown');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/\.md"$/);
@@ -199,28 +189,24 @@ describe('GET /v1/inventory', () => {
 
   it('answers 400 naming a bad format', async () => {
     const server = await start();
-    const res = await request(server)
-      .get(`${API}/inventory?format=xlsx`)
-      .set('Authorization', mockCredentials.user.header());
+    const res = await get(server, '/inventory?format=xlsx');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       'format: must be one of csv, markdown; got "xlsx"',
     );
-    const twice = await request(server)
-      .get(`${API}/inventory?format=csv&format=markdown`)
-      .set('Authorization', mockCredentials.user.header());
+    const twice = await get(server, '/inventory?format=csv&format=markdown');
     expect(twice.status).toBe(400);
     expect(twice.body.error.message).toMatch(/^format: must be one of/);
   });
 
   it('answers 401 without credentials and 403 without the permission', async () => {
-    const anonymous = await request(await start())
-      .get(`${API}/inventory`)
-      .set('Authorization', mockCredentials.none.header());
+    const anonymous = await get(
+      await start(),
+      '/inventory',
+      mockCredentials.none.header(),
+    );
     expect(anonymous.status).toBe(401);
-    const denied = await request(await start({ deny: true }))
-      .get(`${API}/inventory`)
-      .set('Authorization', mockCredentials.user.header());
+    const denied = await get(await start({ deny: true }), '/inventory');
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toBe(
       `Not allowed: ${readinessReadPermission.name}`,

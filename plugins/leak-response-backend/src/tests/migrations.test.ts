@@ -33,6 +33,26 @@ async function rejection(query: PromiseLike<unknown>): Promise<string> {
   return 'no error';
 }
 
+/**
+ * An `incidents` row with the columns of the first migration: a triage
+ * incident on the clickstream bucket, with `overrides` on top.
+ */
+function incidentRow(overrides: { id: string } & Record<string, unknown>) {
+  return {
+    title: 'An incident',
+    leak_type: 'training-data-exposure',
+    origin_entity_ref: 'resource:default/clickstream-2025q3',
+    severity: 'high',
+    status: 'triage',
+    exercise: false,
+    aware_at: new Date(),
+    created_by: 'user:default/aisha.khan',
+    created_at: new Date(),
+    updated_at: new Date(),
+    ...overrides,
+  };
+}
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
@@ -228,19 +248,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const knex = await databases.init(databaseId);
     await migrateUntil(knex, '20261128000000_detections_and_escalations.js');
     const id = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1e01';
-    await knex('incidents').insert({
-      id,
-      title: 'Mixed-case owner',
-      leak_type: 'training-data-exposure',
-      origin_entity_ref: 'resource:default/clickstream-2025q3',
-      severity: 'high',
-      status: 'triage',
-      exercise: false,
-      aware_at: new Date(),
-      created_by: 'user:default/aisha.khan',
-      created_at: new Date(),
-      updated_at: new Date(),
-    });
+    await knex('incidents').insert(
+      incidentRow({ id, title: 'Mixed-case owner' }),
+    );
     const entity = {
       incident_id: id,
       role: 'origin',
@@ -292,19 +302,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('20261201060000_incidents_creator_index.js indexes the launcher in lower case, and reverts', async () => {
     const knex = await databases.init(databaseId);
     await migrateUntil(knex, '20261201000000_lower_case_entity_refs.js');
-    const incident = (id: string, createdBy: string) => ({
-      id,
-      title: `Launched by ${createdBy}`,
-      leak_type: 'training-data-exposure',
-      origin_entity_ref: 'resource:default/clickstream-2025q3',
-      severity: 'high',
-      status: 'triage',
-      exercise: false,
-      aware_at: new Date(),
-      created_by: createdBy,
-      created_at: new Date(),
-      updated_at: new Date(),
-    });
+    const incident = (id: string, createdBy: string) =>
+      incidentRow({
+        id,
+        title: `Launched by ${createdBy}`,
+        created_by: createdBy,
+      });
     await knex('incidents').insert(
       incident(
         '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f01',

@@ -1,21 +1,8 @@
-import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { LeakResponseClient } from './LeakResponseClient';
+import { baseUrl, client, mswServer } from '../__testUtils__/client';
 
-const baseUrl = 'http://backend.test/api/leak-response';
-const server = setupServer();
-registerMswTestHooks(server);
-
-function client() {
-  return new LeakResponseClient({
-    discoveryApi: { getBaseUrl: async () => baseUrl },
-    fetchApi: new MockFetchApi({
-      injectIdentityAuth: { token: 'guest-token' },
-    }),
-  });
-}
+const server = mswServer();
 
 function notAllowed(message: string) {
   return HttpResponse.json(

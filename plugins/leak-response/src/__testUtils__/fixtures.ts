@@ -323,3 +323,23 @@ export const incident: IncidentRecord = {
     },
   ],
 };
+
+/**
+ * `record` with its obligations due `msFromNow[i]` from now (undated where
+ * the list has no entry).
+ */
+export function dueIn(
+  record: IncidentRecord,
+  msFromNow: number[],
+): IncidentRecord {
+  return {
+    ...record,
+    obligations: record.obligations.map((o, i) => ({
+      ...o,
+      dueAt:
+        msFromNow[i] === undefined
+          ? undefined
+          : new Date(Date.now() + msFromNow[i]).toISOString(),
+    })),
+  };
+}

@@ -1,44 +1,22 @@
-import { configApiRef } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { incident, modelEntity, plan } from '../../__testUtils__/fixtures';
+import { LeakResponseApi } from '../../api';
+import {
+  dueIn,
+  incident,
+  modelEntity,
+  plan,
+} from '../../__testUtils__/fixtures';
+import { renderOnEntity } from '../../__testUtils__/render';
 import { EntityLeakResponseCard, nextDeadline } from './EntityLeakResponseCard';
 
 jest.setTimeout(20_000);
 
 const HOUR = 3_600_000;
 
-function render(api: Partial<LeakResponseApi>, entity: Entity = modelEntity) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [leakResponseApiRef, api],
-        [configApiRef, mockApis.config()],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EntityLeakResponseCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/leak-response': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
+function render(api: Partial<LeakResponseApi>, entity?: Entity) {
+  return renderOnEntity(<EntityLeakResponseCard />, api, { entity });
 }
 
 function due(
@@ -46,18 +24,7 @@ function due(
   id: string,
   msFromNow: number[],
 ): IncidentRecord {
-  return {
-    ...record,
-    id,
-    title: `Incident ${id}`,
-    obligations: record.obligations.map((o, i) => ({
-      ...o,
-      dueAt:
-        msFromNow[i] === undefined
-          ? undefined
-          : new Date(Date.now() + msFromNow[i]).toISOString(),
-    })),
-  };
+  return { ...dueIn(record, msFromNow), id, title: `Incident ${id}` };
 }
 
 const summaryOf = (r: IncidentRecord) => ({

@@ -1,19 +1,7 @@
-import { configApiRef } from '@backstage/core-plugin-api';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { modelEntity, plan } from '../../__testUtils__/fixtures';
+import { plan } from '../../__testUtils__/fixtures';
+import { permissionsThat, renderOnEntity } from '../../__testUtils__/render';
 import { EntityLeakResponseContent } from './EntityLeakResponseContent';
 
 // Kept apart: usePermission caches decisions for the whole test file.
@@ -21,27 +9,10 @@ jest.setTimeout(20_000);
 
 describe('EntityLeakResponseContent without the create permission', () => {
   it('disables the launch button and says why', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [leakResponseApiRef, { getPlan: async () => plan }],
-          [configApiRef, mockApis.config()],
-          [
-            permissionApiRef,
-            mockApis.permission({ authorize: AuthorizeResult.DENY }),
-          ],
-        ]}
-      >
-        <EntityProvider entity={modelEntity}>
-          <EntityLeakResponseContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: {
-          '/leak-response': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
+    await renderOnEntity(
+      <EntityLeakResponseContent />,
+      { getPlan: async () => plan },
+      { apis: [[permissionApiRef, permissionsThat(false)]] },
     );
     const button = await screen.findByRole('button', {
       name: 'Launch playbook',

@@ -1,54 +1,20 @@
-import { configApiRef } from '@backstage/core-plugin-api';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { modelEntity, obligation, plan } from '../../__testUtils__/fixtures';
+import { LeakResponseApi } from '../../api';
+import { obligation, plan } from '../../__testUtils__/fixtures';
+import { permissionsThat, renderOnEntity } from '../../__testUtils__/render';
 import { EntityLeakResponseContent } from './EntityLeakResponseContent';
 
 async function render(
   api: Partial<LeakResponseApi>,
   options: { allow?: boolean; entity?: Entity } = {},
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [leakResponseApiRef, api],
-        [configApiRef, mockApis.config()],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize:
-              options.allow === false
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={options.entity ?? modelEntity}>
-        <EntityLeakResponseContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/leak-response': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
+  return renderOnEntity(<EntityLeakResponseContent />, api, {
+    entity: options.entity,
+    apis: [[permissionApiRef, permissionsThat(options.allow !== false)]],
+  });
 }
 
 jest.setTimeout(20_000);

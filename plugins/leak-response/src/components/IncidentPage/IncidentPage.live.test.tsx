@@ -1,24 +1,16 @@
-import { alertApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   IncidentRecord,
   incidentSignalChannel,
 } from '@leak-response/plugin-leak-response-common';
-import { Route, Routes } from 'react-router-dom';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { LeakResponseApi } from '../../api';
 import { incident } from '../../__testUtils__/fixtures';
-import { IncidentPage } from './IncidentPage';
+import {
+  permissionsThat,
+  renderIncidentPage,
+} from '../../__testUtils__/render';
 
 jest.setTimeout(30_000);
 
@@ -42,32 +34,11 @@ function render(
   api: Partial<LeakResponseApi>,
   options: { signalApi?: unknown; refreshMs?: number } = {},
 ) {
-  const apis: Array<[any, any]> = [
-    [leakResponseApiRef, api],
-    [
-      permissionApiRef,
-      mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
-    ],
-    [alertApiRef, { post: jest.fn(), alert$: jest.fn() }],
-  ];
-  if (options.signalApi) apis.push([signalApiRef, options.signalApi]);
-  return renderInTestApp(
-    <TestApiProvider apis={apis}>
-      <Routes>
-        <Route
-          path="/incidents/:id"
-          element={<IncidentPage refreshMs={options.refreshMs} />}
-        />
-      </Routes>
-    </TestApiProvider>,
-    {
-      routeEntries: ['/incidents/inc-1'],
-      mountedRoutes: {
-        '/leak-response': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
+  return renderIncidentPage(api, {
+    permissions: permissionsThat(true),
+    apis: options.signalApi ? [[signalApiRef, options.signalApi]] : [],
+    refreshMs: options.refreshMs,
+  });
 }
 
 const [art33, art34] = incident.obligations;

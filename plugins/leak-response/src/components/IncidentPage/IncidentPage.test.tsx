@@ -1,23 +1,14 @@
-import { alertApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   IncidentRecord,
   noticeApprovePermission,
 } from '@leak-response/plugin-leak-response-common';
-import { Route, Routes } from 'react-router-dom';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { incident } from '../../__testUtils__/fixtures';
-import { IncidentPage } from './IncidentPage';
+import { LeakResponseApi } from '../../api';
+import { dueIn, incident } from '../../__testUtils__/fixtures';
+import { renderIncidentPage } from '../../__testUtils__/render';
 
 jest.setTimeout(20_000);
 
@@ -27,7 +18,6 @@ function render(
   api: Partial<LeakResponseApi>,
   options: { approve?: boolean; update?: boolean; refreshMs?: number } = {},
 ) {
-  const alertApi = { post: jest.fn(), alert$: jest.fn() };
   const permission = mockApis.permission({
     authorize: request => {
       if (request.permission.name === noticeApprovePermission.name) {
@@ -40,53 +30,17 @@ function render(
         : AuthorizeResult.ALLOW;
     },
   });
-  return {
-    alertApi,
-    rendered: renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [leakResponseApiRef, api],
-          [permissionApiRef, permission],
-          [alertApiRef, alertApi],
-        ]}
-      >
-        <Routes>
-          <Route
-            path="/incidents/:id"
-            element={<IncidentPage refreshMs={options.refreshMs} />}
-          />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/incidents/inc-1'],
-        mountedRoutes: {
-          '/leak-response': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    ),
-  };
-}
-
-function withDue(record: IncidentRecord, msFromNow: number[]): IncidentRecord {
-  return {
-    ...record,
-    obligations: record.obligations.map((o, i) => ({
-      ...o,
-      dueAt:
-        msFromNow[i] === undefined
-          ? undefined
-          : new Date(Date.now() + msFromNow[i]).toISOString(),
-    })),
-  };
+  return renderIncidentPage(api, {
+    permissions: permission,
+    refreshMs: options.refreshMs,
+  });
 }
 
 describe('IncidentPage', () => {
   it('shows a clock per obligation coloured by urgency, overdue in red', async () => {
     await render({
-      getIncident: async () =>
-        withDue(incident, [-3 * HOUR - 60_000, 50 * HOUR]),
-    }).rendered;
+      getIncident: async () => dueIn(incident, [-3 * HOUR - 60_000, 50 * HOUR]),
+    });
     const table = within(
       await screen.findByRole('table', { name: 'Obligations' }),
     );
@@ -97,7 +51,7 @@ describe('IncidentPage', () => {
   });
 
   it('shows tasks with completion, affected entities and the timeline', async () => {
-    await render({ getIncident: async () => incident }).rendered;
+    await render({ getIncident: async () => incident });
     expect(await screen.findByText('1 of 2 done')).toBeInTheDocument();
     expect(
       screen.getByRole('checkbox', {
@@ -125,7 +79,7 @@ describe('IncidentPage', () => {
         doneBy: 'user:default/guest',
       })),
     }));
-    await render({ getIncident: async () => incident, setTaskDone }).rendered;
+    await render({ getIncident: async () => incident, setTaskDone });
     await userEvent.click(
       await screen.findByRole('checkbox', {
         name: 'Revoke access to the weights',
@@ -143,8 +97,7 @@ describe('IncidentPage', () => {
         o.ruleId === 'gdpr-art34' ? { ...o, status: 'pending' as const } : o,
       ),
     }));
-    await render({ getIncident: async () => incident, assessIncident })
-      .rendered;
+    await render({ getIncident: async () => incident, assessIncident });
     await userEvent.click(
       await screen.findByRole('button', { name: /How likely is the breach/ }),
     );
@@ -180,7 +133,7 @@ describe('IncidentPage', () => {
       ],
     };
     const draftNotice = jest.fn(async () => drafted);
-    await render({ getIncident: async () => incident, draftNotice }).rendered;
+    await render({ getIncident: async () => incident, draftNotice });
     const table = within(
       await screen.findByRole('table', { name: 'Obligations' }),
     );
@@ -251,7 +204,7 @@ describe('IncidentPage', () => {
       approveNotice: jest.fn(async () => approved),
       submitNotice: jest.fn(async () => approved),
     };
-    await render(api).rendered;
+    await render(api);
     const body = await screen.findByRole('textbox', {
       name: 'Body of GDPR → Lead supervisory authority',
     });
@@ -291,11 +244,10 @@ describe('IncidentPage', () => {
     const setIncidentStatus = jest.fn(async () => {
       throw error;
     });
-    const { alertApi, rendered } = render({
+    const { alertApi } = await render({
       getIncident: async () => incident,
       setIncidentStatus,
     });
-    await rendered;
     expect(
       await screen.findByRole('button', { name: 'Move to investigating' }),
     ).toBeEnabled();
@@ -318,8 +270,7 @@ describe('IncidentPage', () => {
 
   it('refreshes when another user changes the incident', async () => {
     let current = incident;
-    await render({ getIncident: async () => current }, { refreshMs: 200 })
-      .rendered;
+    await render({ getIncident: async () => current }, { refreshMs: 200 });
     await screen.findByText('1 of 2 done');
     current = { ...incident, status: 'investigating' };
     expect(
@@ -336,7 +287,7 @@ describe('IncidentPage', () => {
       getIncident: async () => {
         throw new Error('No incident inc-1');
       },
-    }).rendered;
+    });
     expect(
       await screen.findByText('Error: No incident inc-1'),
     ).toBeInTheDocument();

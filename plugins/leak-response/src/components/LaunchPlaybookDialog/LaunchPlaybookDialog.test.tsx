@@ -1,42 +1,33 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { LeakResponseApi } from '../../api';
 import { incident, plan } from '../../__testUtils__/fixtures';
+import { renderWithApi } from '../../__testUtils__/render';
 import { LaunchPlaybookDialog } from './LaunchPlaybookDialog';
 
 jest.setTimeout(20_000);
 
 function render(api: Partial<LeakResponseApi>, onClose = jest.fn()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[leakResponseApiRef, api]]}>
-      <Routes>
-        <Route
-          path="/"
-          element={
-            <LaunchPlaybookDialog
-              open
-              onClose={onClose}
-              entityRef="resource:default/recsys-llm-v3"
-              defaultLeakType="model-weight-exfiltration"
-            />
-          }
-        />
-        <Route
-          path="/leak-response/incidents/:id"
-          element={<div>incident page</div>}
-        />
-      </Routes>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/leak-response': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
+  return renderWithApi(
+    <Routes>
+      <Route
+        path="/"
+        element={
+          <LaunchPlaybookDialog
+            open
+            onClose={onClose}
+            entityRef="resource:default/recsys-llm-v3"
+            defaultLeakType="model-weight-exfiltration"
+          />
+        }
+      />
+      <Route
+        path="/leak-response/incidents/:id"
+        element={<div>incident page</div>}
+      />
+    </Routes>,
+    { api },
   );
 }
 

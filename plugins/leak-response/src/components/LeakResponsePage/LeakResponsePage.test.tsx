@@ -1,11 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { IncidentSummary } from '@leak-response/plugin-leak-response-common';
-import { LeakResponseApi, leakResponseApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { LeakResponseApi } from '../../api';
 import { incident as record } from '../../__testUtils__/fixtures';
+import { renderWithApi } from '../../__testUtils__/render';
 import { LeakResponsePage } from './LeakResponsePage';
 
 jest.setTimeout(20_000);
@@ -24,17 +22,7 @@ const summary: IncidentSummary = {
 };
 
 function render(api: Partial<LeakResponseApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[leakResponseApiRef, api]]}>
-      <LeakResponsePage />
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/leak-response': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
+  return renderWithApi(<LeakResponsePage />, { api });
 }
 
 describe('LeakResponsePage', () => {

@@ -43,6 +43,22 @@ function render(
 
 const [art33, art34] = incident.obligations;
 
+/** The incident after the guest marked its second obligation not required. */
+function art34NotRequired(justification: string): IncidentRecord {
+  return {
+    ...incident,
+    obligations: [
+      art33,
+      {
+        ...art34,
+        status: 'not-required',
+        justification,
+        decidedBy: 'user:default/guest',
+      },
+    ],
+  };
+}
+
 function rowOf(recipient: string) {
   const table = within(screen.getByRole('table', { name: 'Obligations' }));
   return within(table.getByText(recipient).closest('tr')!);
@@ -50,18 +66,7 @@ function rowOf(recipient: string) {
 
 describe('IncidentPage decisions', () => {
   it('marks an obligation not required only with a justification, submitted with Ctrl+Enter', async () => {
-    const decided: IncidentRecord = {
-      ...incident,
-      obligations: [
-        art33,
-        {
-          ...art34,
-          status: 'not-required',
-          justification: 'Encrypted at rest; key not exposed',
-          decidedBy: 'user:default/guest',
-        },
-      ],
-    };
+    const decided = art34NotRequired('Encrypted at rest; key not exposed');
     const decideObligation = jest.fn(async () => decided);
     await render({ getIncident: async () => incident, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });
@@ -120,18 +125,7 @@ describe('IncidentPage decisions', () => {
   });
 
   it('reopens an obligation marked not required', async () => {
-    const notRequired: IncidentRecord = {
-      ...incident,
-      obligations: [
-        art33,
-        {
-          ...art34,
-          status: 'not-required',
-          justification: 'Encrypted at rest',
-          decidedBy: 'user:default/guest',
-        },
-      ],
-    };
+    const notRequired = art34NotRequired('Encrypted at rest');
     const decideObligation = jest.fn(async () => incident);
     await render({ getIncident: async () => notRequired, decideObligation });
     await screen.findByRole('table', { name: 'Obligations' });

@@ -5,10 +5,7 @@
  * stored in SQLite and in PostgreSQL.
  */
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-// The module keeps its Tagging API test server out of its public entry
-// point, and its package.json has no ./testUtils export (yet) to reach it by.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { TaggingApiTestServer } from '@leak-response/plugin-catalog-backend-module-llm/src/testUtils/TaggingApiTestServer';
+import { TaggingApiTestServer } from '@leak-response/plugin-catalog-backend-module-llm/testUtils';
 import { ReadinessReport } from '@leak-response/plugin-leak-response-common';
 import request from 'supertest';
 import { startCatalogBackend } from '../__testUtils__/catalogBackend';

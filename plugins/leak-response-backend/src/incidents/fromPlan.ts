@@ -1,6 +1,7 @@
 import {
   IncidentObligation,
   IncidentObligationStatus,
+  isApplicableObligation,
   Obligation,
   ObligationsReport,
 } from '@leak-response/plugin-leak-response-common';
@@ -95,7 +96,7 @@ function suspected(obligation: Obligation): Obligation {
 }
 
 function dueOf(obligation: Obligation): { dueAt?: string; dueText?: string } {
-  const due = obligation.due;
+  const due = isApplicableObligation(obligation) ? obligation.due : undefined;
   switch (due?.kind) {
     case 'at':
       return { dueAt: due.at };

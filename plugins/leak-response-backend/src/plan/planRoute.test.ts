@@ -107,12 +107,14 @@ describe('GET /v1/entities/:kind/:namespace/:name/plan', () => {
     const byRule = new Map(
       plan.obligations.obligations.map(o => [o.ruleId, o]),
     );
-    expect(byRule.get('gdpr33')?.due).toMatchObject({
-      kind: 'at',
-      at: '2026-11-30T07:00:00.000Z',
+    expect(byRule.get('gdpr33')).toMatchObject({
+      due: { kind: 'at', at: '2026-11-30T07:00:00.000Z' },
     });
     expect(byRule.get('lgpd')?.status).toBe('not-applicable');
     expect(byRule.get('lgpd')?.reasons).toContain('no data subjects in BR');
+    // A rule that does not apply carries no clock, deadline or rule text.
+    expect(byRule.get('lgpd')).not.toHaveProperty('clock');
+    expect(byRule.get('lgpd')).not.toHaveProperty('content');
   });
 
   it('derives the leak type from the entity type when none is given', async () => {

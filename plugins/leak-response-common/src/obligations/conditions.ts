@@ -55,28 +55,29 @@ function result(
   return { value, reasons, questions };
 }
 
-function unique<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter(item => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
+/**
+ * The reasons and questions of several outcomes, each once. Most merges
+ * have one part, or parts with a reason or two each; a plan does hundreds
+ * of them, so no intermediate arrays or sets.
+ */
 function merge(value: Truth, parts: ConditionResult[]): ConditionResult {
-  return result(
-    value,
-    unique(
-      parts.flatMap(p => p.reasons),
-      r => r,
-    ),
-    unique(
-      parts.flatMap(p => p.questions),
-      q => q.about,
-    ),
-  );
+  if (parts.length === 1) {
+    const [only] = parts;
+    return only.value === value ? only : result(value, only.reasons, only.questions);
+  }
+  const reasons: string[] = [];
+  const questions: OpenQuestion[] = [];
+  for (const part of parts) {
+    for (const reason of part.reasons) {
+      if (!reasons.includes(reason)) reasons.push(reason);
+    }
+    for (const question of part.questions) {
+      if (!questions.some(q => q.about === question.about)) {
+        questions.push(question);
+      }
+    }
+  }
+  return result(value, reasons, questions);
 }
 
 function evaluateAll(parts: ConditionResult[]): ConditionResult {
@@ -145,9 +146,20 @@ function evaluateData(
   );
 }
 
-// One formatter for all calls: building one per call dominated evaluation time.
+// One formatter for all calls (building one per call dominated evaluation
+// time), and the few counts of an evaluation formatted once.
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-const formatCount = (n: number) => COUNT_FORMAT.format(n);
+const formattedCounts = new Map<number, string>();
+const MAX_FORMATTED_COUNTS = 1000;
+function formatCount(n: number): string {
+  let text = formattedCounts.get(n);
+  if (text === undefined) {
+    text = COUNT_FORMAT.format(n);
+    if (formattedCounts.size >= MAX_FORMATTED_COUNTS) formattedCounts.clear();
+    formattedCounts.set(n, text);
+  }
+  return text;
+}
 
 function evaluateSubjects(
   targets: string[],

@@ -4,7 +4,7 @@ import { ASSESSMENT_QUESTIONS, AssessmentAnswers } from './answers';
 import { CLOCK_EVENTS } from './clocks';
 import { DEFAULT_OBLIGATION_RULES } from './defaultRules';
 import { IncidentFactsError, evaluateObligations } from './evaluateObligations';
-import { IncidentFacts, Obligation } from './types';
+import { IncidentFacts, isApplicableObligation, Obligation } from './types';
 import { NOW, euFacts } from './__testUtils__/facts';
 
 const CATEGORIES = [
@@ -150,11 +150,32 @@ function invariantViolations(o: Obligation): string[] {
     fail(`status ${o.status}`);
   if (o.reasons.length === 0) fail('no reason');
   if (o.reasons.some(r => r.trim() === '')) fail('an empty reason');
-  if (o.status === 'not-applicable' && o.due)
-    fail('a due time although not applicable');
-  if (o.status === 'not-applicable' && o.openQuestions.length > 0)
-    fail('open questions although not applicable');
-  if (o.status !== 'not-applicable' && !o.due) fail('no due time');
+  if (o.status === 'not-applicable') {
+    if (o.openQuestions.length > 0)
+      fail('open questions although not applicable');
+    // Nothing of the rule's clock, deadline or text: only identity and reasons.
+    const extra = Object.keys(o).filter(
+      k =>
+        ![
+          'ruleId',
+          'regime',
+          'law',
+          'jurisdiction',
+          'recipient',
+          'stage',
+          'status',
+          'reasons',
+          'openQuestions',
+          'confidence',
+        ].includes(k),
+    );
+    if (extra.length > 0) fail(`not applicable, yet with ${extra.join(', ')}`);
+    return problems;
+  }
+  if (!o.due) fail('no due time');
+  if (!o.clock) fail('no clock');
+  if (![o.content, o.sources, o.notes].every(Array.isArray))
+    fail('without the rule text (content, sources, notes)');
   if (o.status === 'to-be-determined' && o.openQuestions.length === 0)
     fail('undetermined without an open question');
   // A deadline never ends before its clock started (DORA's cap runs on another clock).
@@ -225,6 +246,7 @@ describe('evaluateObligations', () => {
       { now: NOW },
     );
     const gdpr = report.obligations.find(o => o.ruleId === 'gdpr33')!;
+    if (!isApplicableObligation(gdpr)) throw new Error(gdpr.reasons.join());
     expect(gdpr.clock.startedAt).toBe('2026-03-27T09:00:00.000Z');
   });
 

@@ -145,6 +145,7 @@ function isoUtc(time: DateTime): string {
  */
 class EvaluationMemo {
   private readonly dates = new Map<string, string>();
+  private readonly isoTimes = new Map<number, string>();
   private readonly ends = new Map<string, DateTime>();
   readonly clocks = new Map<
     ClockEvent,
@@ -164,6 +165,17 @@ class EvaluationMemo {
       this.dates.set(zone, day);
     }
     return day;
+  }
+
+  /** `isoUtc`, once per instant: many rules share a due time (72 hours, 30 days). */
+  iso(time: DateTime): string {
+    const ms = time.toMillis();
+    let text = this.isoTimes.get(ms);
+    if (text === undefined) {
+      text = new Date(ms).toISOString();
+      this.isoTimes.set(ms, text);
+    }
+    return text;
   }
 
   addPeriod(
@@ -335,7 +347,7 @@ function computeDue(
     return {
       kind: 'clock-not-started',
       period,
-      earliestAt: isoUtc(
+      earliestAt: memo.iso(
         memo.addPeriod(aware, amount, deadline.unit, rule.zone),
       ),
       note: [
@@ -357,7 +369,7 @@ function computeDue(
   }
   return {
     kind: 'at',
-    at: isoUtc(at!),
+    at: memo.iso(at!),
     period,
     zone: rule.zone,
     overdue: now > at!,
@@ -489,10 +501,22 @@ export function evaluateObligations(
   const obligations = rules.map((rule): Obligation => {
     const outcome = decide(rule);
     const status = STATUS[outcome.value];
+    const identity = {
+      ruleId: rule.id,
+      regime: rule.regime,
+      law: rule.law,
+      jurisdiction: rule.jurisdiction,
+      recipient: rule.recipient,
+      stage: rule.stage,
+      reasons: outcome.reasons,
+      confidence: rule.confidence,
+    };
+    if (status === 'not-applicable') {
+      return { ...identity, status, openQuestions: [] };
+    }
     const { reading, start } = readClock(rule.clock, clocks, memo);
-    const questions: OpenQuestion[] =
-      status === 'not-applicable' ? [] : [...outcome.questions];
-    if (status !== 'not-applicable' && reading.source === 'not-started') {
+    const questions: OpenQuestion[] = [...outcome.questions];
+    if (reading.source === 'not-started') {
       questions.push({
         about: `facts.clocks.${rule.clock}`,
         question: `Record when the organisation ${
@@ -501,24 +525,15 @@ export function evaluateObligations(
       });
     }
     return {
-      ruleId: rule.id,
-      regime: rule.regime,
-      law: rule.law,
-      jurisdiction: rule.jurisdiction,
-      recipient: rule.recipient,
-      stage: rule.stage,
-      trigger: rule.trigger,
+      ...identity,
       status,
-      reasons: outcome.reasons,
       openQuestions: questions,
+      trigger: rule.trigger,
       clock: reading,
-      ...(status !== 'not-applicable' && {
-        due: computeDue(rule, clocks, start, now, ctx, memo),
-      }),
+      due: computeDue(rule, clocks, start, now, ctx, memo),
       ...(rule.stagedReports && { stagedReports: rule.stagedReports }),
       content: rule.content,
       sources: rule.sources,
-      confidence: rule.confidence,
       notes: rule.notes,
     };
   });

@@ -259,28 +259,60 @@ export type Due =
       note: string;
     };
 
-/** @public */
-export interface Obligation {
+/**
+ * What every obligation carries, whatever its status: which rule, for whom,
+ * and why it came out the way it did.
+ * @public
+ */
+export interface ObligationBase {
   ruleId: string;
   regime: string;
   law: string;
   jurisdiction: string;
   recipient: string;
   stage: string;
-  trigger: string;
   status: ObligationStatus;
   /** Why it applies, why not, or what is still unknown. Never empty. */
   reasons: string[];
-  /** What to find out to settle a "to be determined" obligation. */
+  /** What to find out to settle a "to be determined" obligation; empty otherwise. */
   openQuestions: OpenQuestion[];
+  confidence: RuleConfidence;
+}
+
+/**
+ * An obligation that applies or may apply: its clock, its deadline and the
+ * rule's text (trigger, staged reports, minimum content, sources, notes).
+ * @public
+ */
+export interface ApplicableObligation extends ObligationBase {
+  status: 'applies' | 'to-be-determined';
+  trigger: string;
   clock: ClockReading;
-  /** Absent for obligations that do not apply. */
-  due?: Due;
+  due: Due;
   stagedReports?: string;
   content: string[];
   sources: string[];
-  confidence: RuleConfidence;
   notes: string[];
+}
+
+/**
+ * A rule that does not apply: its identity and the reasons, nothing more.
+ * Its clock, deadline and text would only be noise (two thirds of a
+ * typical plan's rules are in this state); they are in the rule table.
+ * @public
+ */
+export interface NotApplicableObligation extends ObligationBase {
+  status: 'not-applicable';
+}
+
+/** @public */
+export type Obligation = ApplicableObligation | NotApplicableObligation;
+
+/** Whether an obligation applies or may apply (and so has a clock and a deadline). @public */
+export function isApplicableObligation(
+  obligation: Obligation,
+): obligation is ApplicableObligation {
+  return obligation.status !== 'not-applicable';
 }
 
 /**

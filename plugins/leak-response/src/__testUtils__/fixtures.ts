@@ -2,7 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   IncidentRecord,
   LeakResponsePlanResponse,
-  Obligation,
+  ApplicableObligation,
+  NotApplicableObligation,
 } from '@leak-response/plugin-leak-response-common';
 
 export const modelEntity: Entity = {
@@ -18,7 +19,9 @@ export const modelEntity: Entity = {
   },
 };
 
-export function obligation(partial: Partial<Obligation>): Obligation {
+export function obligation(
+  partial: Partial<ApplicableObligation> = {},
+): ApplicableObligation {
   return {
     ruleId: 'gdpr-art33',
     regime: 'GDPR',
@@ -31,10 +34,30 @@ export function obligation(partial: Partial<Obligation>): Obligation {
     reasons: ['Personal data of EU residents (personal.behavioral)'],
     openQuestions: [],
     clock: { event: 'aware', label: 'awareness', source: 'awareness' },
-    content: [],
-    sources: [],
+    due: { kind: 'text', text: 'without undue delay' },
+    content: ['Nature of the breach'],
+    sources: ['GDPR Art. 33'],
     confidence: 'verified',
     notes: [],
+    ...partial,
+  };
+}
+
+/** A rule that does not apply, as the engine reports it: identity and reasons. */
+export function notApplicable(
+  partial: Partial<NotApplicableObligation> = {},
+): NotApplicableObligation {
+  return {
+    ruleId: 'ccpa-consumer',
+    regime: 'CA 1798.82',
+    law: 'California Civ. Code 1798.82',
+    jurisdiction: 'US-CA',
+    recipient: 'California residents',
+    stage: 'individuals',
+    status: 'not-applicable',
+    reasons: ['No data subjects in US-CA'],
+    openQuestions: [],
+    confidence: 'verified',
     ...partial,
   };
 }
@@ -226,13 +249,7 @@ export const plan: LeakResponsePlanResponse = {
           overdue: false,
         },
       }),
-      obligation({
-        ruleId: 'ccpa-consumer',
-        regime: 'CA 1798.82',
-        recipient: 'California residents',
-        status: 'not-applicable',
-        reasons: ['No data subjects in US-CA'],
-      }),
+      notApplicable(),
     ],
   },
   warnings: [],

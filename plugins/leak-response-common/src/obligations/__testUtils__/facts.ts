@@ -1,5 +1,18 @@
 import { evaluateObligations } from '../evaluateObligations';
-import { IncidentFacts, Obligation, ObligationRule } from '../types';
+import {
+  ApplicableObligation,
+  IncidentFacts,
+  ObligationBase,
+  ObligationRule,
+} from '../types';
+
+/**
+ * An obligation as the tests read it: the fields of an applicable one may be
+ * read (as undefined) on one that does not apply, so a test can assert
+ * `o.due` is absent without narrowing first.
+ */
+export type TestObligation = ObligationBase &
+  Omit<ApplicableObligation, keyof ObligationBase>;
 
 /** A leak of EU customers' behavioural data; tests change what they need. */
 export function euFacts(overrides: Partial<IncidentFacts> = {}): IncidentFacts {
@@ -21,18 +34,18 @@ export function obligation(
   facts: IncidentFacts,
   ruleId: string,
   options: { now?: string; rules?: readonly ObligationRule[] } = {},
-): Obligation {
+): TestObligation {
   const report = evaluateObligations(facts, {
     now: options.now ?? NOW,
     rules: options.rules,
   });
   const found = report.obligations.find(o => o.ruleId === ruleId);
   if (!found) throw new Error(`no obligation for ${ruleId}`);
-  return found;
+  return found as TestObligation;
 }
 
 /** The due time of an obligation with a fixed due time. */
-export function dueAt(o: Obligation): string {
+export function dueAt(o: TestObligation): string {
   if (o.due?.kind !== 'at') {
     throw new Error(
       `${o.ruleId}: expected a due time, got ${JSON.stringify(o.due)}`,
@@ -41,4 +54,4 @@ export function dueAt(o: Obligation): string {
   return o.due.at;
 }
 
-export const reasonsOf = (o: Obligation) => o.reasons.join(' | ');
+export const reasonsOf = (o: ObligationBase) => o.reasons.join(' | ');

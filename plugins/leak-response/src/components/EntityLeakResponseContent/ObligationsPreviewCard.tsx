@@ -11,7 +11,9 @@ import {
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  ApplicableObligation,
   Due,
+  isApplicableObligation,
   Obligation,
   PlanObligations,
 } from '@leak-response/plugin-leak-response-common';
@@ -40,6 +42,52 @@ export const DueText = ({ due }: { due?: Due }) => {
   }
 };
 
+/**
+ * What the law asks of the notice and where the rule comes from, folded
+ * under the obligation: the details a compliance officer checks before
+ * drafting, out of the way of a responder scanning deadlines.
+ */
+const RuleText = ({ obligation }: { obligation: ApplicableObligation }) => (
+  <details>
+    <summary>
+      <Typography variant="caption" component="span">
+        {obligation.law} · {obligation.confidence}
+      </Typography>
+    </summary>
+    {obligation.content.length > 0 && (
+      <>
+        <Typography variant="caption" component="span" display="block">
+          The notice must give:
+        </Typography>
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {obligation.content.map(c => (
+            <li key={c}>
+              <Typography variant="caption">{c}</Typography>
+            </li>
+          ))}
+        </ul>
+      </>
+    )}
+    {obligation.stagedReports && (
+      <Typography variant="caption" component="span" display="block">
+        Staged reports: {obligation.stagedReports}
+      </Typography>
+    )}
+    {[...obligation.notes, ...obligation.sources.map(s => `Source: ${s}`)].map(
+      line => (
+        <Typography
+          key={line}
+          variant="caption"
+          component="span"
+          display="block"
+        >
+          {line}
+        </Typography>
+      ),
+    )}
+  </details>
+);
+
 const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
   <ListItem alignItems="flex-start" divider>
     <ListItemText
@@ -53,9 +101,11 @@ const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
       secondaryTypographyProps={{ component: 'div' }}
       secondary={
         <>
-          <Typography variant="body2" component="span" display="block">
-            <DueText due={obligation.due} />
-          </Typography>
+          {isApplicableObligation(obligation) && (
+            <Typography variant="body2" component="span" display="block">
+              <DueText due={obligation.due} />
+            </Typography>
+          )}
           {obligation.reasons.map(r => (
             <Typography
               key={r}
@@ -66,6 +116,9 @@ const ObligationItem = ({ obligation }: { obligation: Obligation }) => (
               {r}
             </Typography>
           ))}
+          {isApplicableObligation(obligation) && (
+            <RuleText obligation={obligation} />
+          )}
         </>
       }
     />
@@ -146,7 +199,7 @@ const UndeterminedFold = ({ obligations }: { obligations: Obligation[] }) => (
             <li key={o.ruleId} style={wrapText}>
               <Typography variant="body2" component="span">
                 <strong>{o.regime}</strong> — {o.recipient}
-                {o.due && (
+                {isApplicableObligation(o) && (
                   <>
                     {': '}
                     <DueText due={o.due} />

@@ -92,15 +92,24 @@ function fixedPlan(now: Date): LeakResponsePlan {
         title: `Step ${i}`,
         phase: 'contain',
         raci: {
-          responsible: [{ role: 'security', entityRef: 'group:default/security-ir' }],
-          accountable: { role: 'compliance', entityRef: 'group:default/dpo-office' },
+          responsible: [
+            { role: 'security', entityRef: 'group:default/security-ir' },
+          ],
+          accountable: {
+            role: 'compliance',
+            entityRef: 'group:default/dpo-office',
+          },
           consulted: [],
           informed: [],
         },
       })),
     },
     roles: [],
-    readiness: { requiredTrainings: [], horizonUntil: now.toISOString(), gaps: [] },
+    readiness: {
+      requiredTrainings: [],
+      horizonUntil: now.toISOString(),
+      gaps: [],
+    },
     obligations: { status: 'evaluated', ...report },
     warnings: [],
   };
@@ -108,12 +117,19 @@ function fixedPlan(now: Date): LeakResponsePlan {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 function describe(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
+  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(
+    sorted,
+    95,
+  ).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[
+    sorted.length - 1
+  ].toFixed(1)} ms`;
 }
 
 async function benchLaunches(knex: Knex) {
@@ -147,7 +163,10 @@ async function benchLaunches(knex: Knex) {
           'user:default/bench',
           {} as any,
         );
-        return { key: i % 4 === 0 ? `shared-${i % 8}` : `unique-${i}`, id: result.incident.id };
+        return {
+          key: i % 4 === 0 ? `shared-${i % 8}` : `unique-${i}`,
+          id: result.incident.id,
+        };
       } catch (error) {
         errors += 1;
         process.stderr.write(`launch failed: ${error}\n`);
@@ -166,7 +185,9 @@ async function benchLaunches(knex: Knex) {
   const { totalCount } = await store.listIncidents({ limit: 1 });
   const expected = idsByKey.size;
   return {
-    line: `${LAUNCHES} concurrent launches: ${errors} errors, ${duplicates} duplicate keys, ${totalCount} incidents stored (expected ${expected}); ${describe(latencies)}`,
+    line: `${LAUNCHES} concurrent launches: ${errors} errors, ${duplicates} duplicate keys, ${totalCount} incidents stored (expected ${expected}); ${describe(
+      latencies,
+    )}`,
     store,
   };
 }
@@ -228,10 +249,18 @@ async function benchListing(knex: Knex, store: DatabaseIncidentStore) {
     latencies.push(performance.now() - started);
     sum += items.length + totalCount;
   }
-  return `listing one entity's incidents among ${STORED.toLocaleString('en')} stored (${(sum / LISTINGS / 2).toFixed(0)} each; bulk load ${loadSeconds.toFixed(0)} s): ${describe(latencies)}`;
+  return `listing one entity's incidents among ${STORED.toLocaleString(
+    'en',
+  )} stored (${(sum / LISTINGS / 2).toFixed(
+    0,
+  )} each; bulk load ${loadSeconds.toFixed(0)} s): ${describe(latencies)}`;
 }
 
-async function run(label: string, connect: () => Promise<Knex>, cleanup: () => Promise<void>) {
+async function run(
+  label: string,
+  connect: () => Promise<Knex>,
+  cleanup: () => Promise<void>,
+) {
   const knex = await connect();
   try {
     const { line, store } = await benchLaunches(knex);
@@ -270,7 +299,11 @@ async function main() {
     async () => {
       const url = new URL(PG);
       url.pathname = `/${database}`;
-      return knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 10 } });
+      return knexFactory({
+        client: 'pg',
+        connection: url.toString(),
+        pool: { min: 0, max: 10 },
+      });
     },
     async () => {
       await admin.raw('drop database if exists ?? with (force)', [database]);

@@ -40,6 +40,8 @@ import {
   EntityProviderConnection,
   processingResult,
 } from '@backstage/plugin-catalog-node';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import request from 'supertest';
 import { leakResponsePlugin } from '../src/plugin';
 import { PLAN_ENTITY_FIELDS } from '../src/plan/PlanService';
@@ -52,6 +54,8 @@ import {
 } from './benchCatalog';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS) || 200;
+/** `BENCH_CPU_PROFILE=<file>` writes a CPU profile of the request loop. */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 const WARMUP = 10;
 
 jest.setTimeout(30 * 60 * 1000);
@@ -230,6 +234,12 @@ describe('plan bench', () => {
     const sizes: number[] = [];
     const bytes: number[] = [];
     let depthMax = 0;
+    const profiler = CPU_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
       const f = (i * 7919) % FAMILIES;
       const [name, leakType] =
@@ -291,6 +301,12 @@ describe('plan bench', () => {
         bytes.push(res.text.length);
         depthMax = Math.max(depthMax, ...byDepth.keys());
       }
+    }
+
+    if (profiler && CPU_PROFILE) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(CPU_PROFILE, JSON.stringify(profile));
+      profiler.disconnect();
     }
 
     const p = stats(plan);

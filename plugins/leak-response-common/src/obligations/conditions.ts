@@ -63,7 +63,9 @@ function result(
 function merge(value: Truth, parts: ConditionResult[]): ConditionResult {
   if (parts.length === 1) {
     const [only] = parts;
-    return only.value === value ? only : result(value, only.reasons, only.questions);
+    return only.value === value
+      ? only
+      : result(value, only.reasons, only.questions);
   }
   const reasons: string[] = [];
   const questions: OpenQuestion[] = [];

@@ -76,7 +76,9 @@ export type IncidentAssessmentAnswers = AssessmentAnswers & {
  */
 export interface EvidenceHolds {
   onHold: boolean;
-  incidents: Array<Pick<IncidentSummary, 'id' | 'title' | 'status' | 'exercise'>>;
+  incidents: Array<
+    Pick<IncidentSummary, 'id' | 'title' | 'status' | 'exercise'>
+  >;
 }
 
 /**
@@ -149,7 +151,11 @@ export interface LeakResponseApi {
 
   draftNotice(id: string, obligationId: string): Promise<IncidentRecord>;
 
-  editNotice(id: string, noticeId: string, body: string): Promise<IncidentRecord>;
+  editNotice(
+    id: string,
+    noticeId: string,
+    body: string,
+  ): Promise<IncidentRecord>;
 
   approveNotice(id: string, noticeId: string): Promise<IncidentRecord>;
 

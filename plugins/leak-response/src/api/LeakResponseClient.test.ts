@@ -23,7 +23,9 @@ describe('LeakResponseClient', () => {
         `${baseUrl}/v1/entities/resource/default/recsys-llm-v3/plan`,
         ({ request }) => {
           seen = new URL(request.url);
-          return HttpResponse.json({ entityRef: 'resource:default/recsys-llm-v3' });
+          return HttpResponse.json({
+            entityRef: 'resource:default/recsys-llm-v3',
+          });
         },
       ),
     );
@@ -33,17 +35,22 @@ describe('LeakResponseClient', () => {
       awareAt: '2026-11-20T09:30:00.000Z',
     });
     expect(plan.entityRef).toBe('resource:default/recsys-llm-v3');
-    expect(seen?.searchParams.get('leakType')).toBe('model-weight-exfiltration');
+    expect(seen?.searchParams.get('leakType')).toBe(
+      'model-weight-exfiltration',
+    );
     expect(seen?.searchParams.get('awareAt')).toBe('2026-11-20T09:30:00.000Z');
   });
 
   it('leaves unset plan parameters out of the query', async () => {
     let search = 'unset';
     server.use(
-      http.get(`${baseUrl}/v1/entities/component/shop/checkout/plan`, ({ request }) => {
-        search = new URL(request.url).search;
-        return HttpResponse.json({});
-      }),
+      http.get(
+        `${baseUrl}/v1/entities/component/shop/checkout/plan`,
+        ({ request }) => {
+          search = new URL(request.url).search;
+          return HttpResponse.json({});
+        },
+      ),
     );
     await client().getPlan({ entityRef: 'component:shop/checkout' });
     expect(search).toBe('');
@@ -100,7 +107,10 @@ describe('LeakResponseClient', () => {
       http.post(`${baseUrl}/v1/incidents`, async ({ request }) => {
         body = await request.json();
         key = request.headers.get('idempotency-key');
-        return HttpResponse.json({ id: 'i-9', status: 'triage' }, { status: 201 });
+        return HttpResponse.json(
+          { id: 'i-9', status: 'triage' },
+          { status: 201 },
+        );
       }),
     );
     const record = await client().launchIncident(
@@ -167,15 +177,34 @@ describe('LeakResponseClient', () => {
         path: '/v1/incidents/i%201/awareness',
         body: { awareAt: '2026-11-20T09:00:00.000Z', reason: 'earlier mail' },
       },
-      { method: 'PUT', path: '/v1/incidents/i%201/tasks/t-1', body: { done: true } },
+      {
+        method: 'PUT',
+        path: '/v1/incidents/i%201/tasks/t-1',
+        body: { done: true },
+      },
       {
         method: 'PUT',
         path: '/v1/incidents/i%201/obligations/o-1',
-        body: { status: 'not-required', justification: 'Data were encrypted at rest' },
+        body: {
+          status: 'not-required',
+          justification: 'Data were encrypted at rest',
+        },
       },
-      { method: 'POST', path: '/v1/incidents/i%201/notices', body: { obligationId: 'o-1' } },
-      { method: 'PUT', path: '/v1/incidents/i%201/notices/n-1', body: { body: 'Dear regulator' } },
-      { method: 'POST', path: '/v1/incidents/i%201/notices/n-1/approve', body: undefined },
+      {
+        method: 'POST',
+        path: '/v1/incidents/i%201/notices',
+        body: { obligationId: 'o-1' },
+      },
+      {
+        method: 'PUT',
+        path: '/v1/incidents/i%201/notices/n-1',
+        body: { body: 'Dear regulator' },
+      },
+      {
+        method: 'POST',
+        path: '/v1/incidents/i%201/notices/n-1/approve',
+        body: undefined,
+      },
       {
         method: 'POST',
         path: '/v1/incidents/i%201/notices/n-1/submit',
@@ -192,7 +221,9 @@ describe('LeakResponseClient', () => {
         }),
       ),
     );
-    await expect(client().getIncidentReport('i-1')).resolves.toBe('# Incident i-1\n');
+    await expect(client().getIncidentReport('i-1')).resolves.toBe(
+      '# Incident i-1\n',
+    );
   });
 
   it('asks whether an entity is on hold', async () => {
@@ -201,11 +232,15 @@ describe('LeakResponseClient', () => {
         HttpResponse.json({
           entityRef: new URL(request.url).searchParams.get('entityRef'),
           onHold: true,
-          incidents: [{ id: 'i-1', title: 'T', status: 'triage', exercise: false }],
+          incidents: [
+            { id: 'i-1', title: 'T', status: 'triage', exercise: false },
+          ],
         }),
       ),
     );
-    const holds = await client().getHolds('resource:default/clickstream-2025q3');
+    const holds = await client().getHolds(
+      'resource:default/clickstream-2025q3',
+    );
     expect(holds.onHold).toBe(true);
     expect(holds.incidents[0].id).toBe('i-1');
   });
@@ -216,10 +251,14 @@ describe('LeakResponseClient', () => {
         notAllowed('Not allowed: leak-response.incident.read'),
       ),
     );
-    const error = await client().getIncident('i-1').catch(e => e);
+    const error = await client()
+      .getIncident('i-1')
+      .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(403);
-    expect(error.body.error.message).toBe('Not allowed: leak-response.incident.read');
+    expect(error.body.error.message).toBe(
+      'Not allowed: leak-response.incident.read',
+    );
   });
 
   it('keeps the conflict message naming the allowed next states', async () => {

@@ -85,7 +85,10 @@ export class LeakResponseClient implements LeakResponseApi {
   }
 
   async getIncidentReport(id: string): Promise<string> {
-    const response = await this.request('GET', `${this.incidentPath(id)}/report`);
+    const response = await this.request(
+      'GET',
+      `${this.incidentPath(id)}/report`,
+    );
     return response.text();
   }
 
@@ -137,7 +140,9 @@ export class LeakResponseClient implements LeakResponseApi {
   ): Promise<IncidentRecord> {
     return this.json(
       'PUT',
-      `${this.incidentPath(id)}/obligations/${encodeURIComponent(obligationId)}`,
+      `${this.incidentPath(id)}/obligations/${encodeURIComponent(
+        obligationId,
+      )}`,
       { body: decision },
     );
   }

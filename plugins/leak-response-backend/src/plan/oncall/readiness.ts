@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { ReadinessGap } from '../api';
 import {
-  handoverMillis,
+  handoverIso,
   isoMillis,
   memberAt,
   Rotation,
@@ -63,8 +63,8 @@ export function readinessGaps(options: {
           kind: 'untrained-slot',
           rotationOf: rotation.group,
           userRef: member,
-          from: isoMillis(handoverMillis(rotation, index)),
-          until: isoMillis(handoverMillis(rotation, index + 1)),
+          from: handoverIso(rotation, index),
+          until: handoverIso(rotation, index + 1),
           missingTrainings: [...missing],
         });
       }

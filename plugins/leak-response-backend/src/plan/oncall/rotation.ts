@@ -253,6 +253,8 @@ interface Schedule {
   exact: boolean;
   startMs: number;
   handovers: Map<number, number>;
+  /** The same hand-overs as ISO 8601 in UTC, as plans write them. */
+  handoverIsos: Map<number, string>;
 }
 
 const schedules = new WeakMap<Rotation, Schedule>();
@@ -281,6 +283,7 @@ function scheduleOf(rotation: Rotation): Schedule {
       exact: !calendar || (!months && rotation.start.zone.isUniversal),
       startMs: rotation.start.toMillis(),
       handovers: new Map(),
+      handoverIsos: new Map(),
     };
     schedules.set(rotation, schedule);
   }
@@ -301,6 +304,24 @@ export function handoverMillis(rotation: Rotation, index: number): number {
     schedule.handovers.set(index, at);
   }
   return at;
+}
+
+/**
+ * The instant at which shift `index` starts, as ISO 8601 in UTC. Every plan
+ * writes the hand-overs of the next weeks of every rotation it shows; they
+ * are the same strings plan after plan.
+ */
+export function handoverIso(rotation: Rotation, index: number): string {
+  const schedule = scheduleOf(rotation);
+  let iso = schedule.handoverIsos.get(index);
+  if (iso === undefined) {
+    iso = isoMillis(handoverMillis(rotation, index));
+    if (schedule.handoverIsos.size >= MAX_HANDOVERS) {
+      schedule.handoverIsos.clear();
+    }
+    schedule.handoverIsos.set(index, iso);
+  }
+  return iso;
 }
 
 /** The index of the shift that covers an instant (epoch ms). */

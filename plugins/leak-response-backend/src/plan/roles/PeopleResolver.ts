@@ -4,8 +4,7 @@ import { OnCallShift, ResolvedRole, RoleOnCall } from '../api';
 import { EntityBatchFetcher } from '../impact/ImpactAnalyzer';
 import { normalizeRef, refKey } from '../impact/lineage';
 import {
-  handoverMillis,
-  isoMillis,
+  handoverIso,
   memberAt,
   ONCALL_ANNOTATIONS,
   Rotation,
@@ -230,8 +229,8 @@ export class PeopleResolver {
         userRef: member,
         displayName: profileOf(user).displayName ?? user?.metadata.name,
         email: profileOf(user).email,
-        from: isoMillis(handoverMillis(rotation, index)),
-        until: isoMillis(handoverMillis(rotation, index + 1)),
+        from: handoverIso(rotation, index),
+        until: handoverIso(rotation, index + 1),
         trainings,
         missingTrainings: this.options.requiredTrainings.filter(
           t => !trainings.includes(t),

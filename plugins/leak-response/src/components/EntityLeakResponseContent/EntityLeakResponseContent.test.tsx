@@ -100,6 +100,19 @@ describe('EntityLeakResponseContent', () => {
     expect(screen.getByText('No data subjects in US-CA')).toBeVisible();
   });
 
+  it('folds the law, the minimum content of the notice and the sources under an obligation that applies', async () => {
+    await render({ getPlan: async () => plan });
+    const applying = within(
+      await screen.findByRole('list', { name: 'Obligations that would apply' }),
+    );
+    const summary = applying.getByText('GDPR Art. 33 · verified');
+    expect(applying.getByText('Nature of the breach')).not.toBeVisible();
+    await userEvent.click(summary);
+    expect(applying.getByText('The notice must give:')).toBeVisible();
+    expect(applying.getByText('Nature of the breach')).toBeVisible();
+    expect(applying.getByText('Source: GDPR Art. 33')).toBeVisible();
+  });
+
   it('groups the obligations still to be determined by the question that settles them', async () => {
     const risk = {
       about: 'answers.risk',

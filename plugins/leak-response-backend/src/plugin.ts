@@ -54,8 +54,10 @@ export const leakResponsePlugin = createBackendPlugin({
         events: eventsServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
+        lifecycle,
         httpAuth,
         httpRouter,
         database,
@@ -114,6 +116,7 @@ export const leakResponsePlugin = createBackendPlugin({
             retryAfterMs: detectionConfig.retryAfterMs,
           });
           await detector.schedule(scheduler);
+          lifecycle.addShutdownHook(() => detector.stop());
           await events.subscribe({
             id: 'detections',
             topics: detectionConfig.topics,

@@ -165,6 +165,85 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('keeps a finding the database could not record and records it once the database is back', async () => {
+      const knex = await databases.init(databaseId);
+      const { service, store, incidentStore, logger } = await detectionHarness(
+        knex,
+        { unrecordedRetry: { initialDelayMs: 20, maxDelayMs: 50 } },
+      );
+      const claim = store.claim.bind(store);
+      let outage = 3;
+      store.claim = async (...args: Parameters<typeof claim>) => {
+        if (outage > 0) {
+          outage--;
+          throw new Error('connection refused');
+        }
+        return claim(...args);
+      };
+      const first = await service.handle(guardDutyS3Finding());
+      expect(first).toEqual({
+        outcome: 'failed',
+        reason: 'Error: connection refused (not recorded; retried in 20 ms)',
+      });
+      expect(service.unrecordedCount).toBe(1);
+
+      // Two more failures (40 ms, then 50 ms: the longest delay), then recorded.
+      const deadline = Date.now() + 10_000;
+      let incidents = await incidentStore.listIncidents({});
+      while (incidents.items.length === 0 && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+        incidents = await incidentStore.listIncidents({});
+      }
+      expect(incidents.items).toHaveLength(1);
+      expect(
+        await incidentStore.getIncident(incidents.items[0].id),
+      ).toMatchObject({
+        status: 'triage',
+        source: 'guardduty',
+        sourceRef: 'gd-clickstream-exfil-1',
+        detectedAt: '2026-11-27T09:41:17.000Z',
+      });
+      expect(service.unrecordedCount).toBe(0);
+      expect(outage).toBe(0);
+      const held = (logger.error as jest.Mock).mock.calls
+        .map(([message]) => message as string)
+        .filter(m => m.includes('could not be recorded'));
+      expect(held.map(m => m.match(/tried again in (\d+) ms/)?.[1])).toEqual([
+        '20',
+        '40',
+        '50',
+      ]);
+      // The same finding delivered again now is a duplicate, not a second incident.
+      expect(await service.handle(guardDutyS3Finding())).toMatchObject({
+        outcome: 'duplicate',
+      });
+    });
+
+    it('gives up the oldest held finding beyond the limit, naming it in the log, and stops at shutdown', async () => {
+      const knex = await databases.init(databaseId);
+      const { service, store, logger } = await detectionHarness(knex, {
+        unrecordedRetry: { initialDelayMs: 60_000, maxHeld: 1 },
+      });
+      store.claim = async () => {
+        throw new Error('connection refused');
+      };
+      await service.handle(guardDutyS3Finding());
+      await service.handle(macieObjectFinding());
+      expect(service.unrecordedCount).toBe(1);
+      const errors = () =>
+        (logger.error as jest.Mock).mock.calls.map(([m]) => m as string);
+      expect(errors().filter(m => m.startsWith('Gave up detection'))).toEqual([
+        expect.stringContaining(
+          'Gave up detection guardduty/gd-clickstream-exfil-1 revision',
+        ),
+      ]);
+      service.stop();
+      expect(service.unrecordedCount).toBe(0);
+      expect(
+        errors().filter(m => m.includes('was never recorded')),
+      ).toHaveLength(1);
+    });
+
     it('records an update on the known incident without mapping or planning again', async () => {
       const catalog = catalogServiceMock({ entities: exampleCatalog() });
       const getEntities = catalog.getEntities.bind(catalog);

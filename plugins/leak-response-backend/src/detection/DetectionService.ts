@@ -13,6 +13,10 @@ import { IncidentStore } from '../database/IncidentStore';
 import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
 import { DetectionStore } from './DetectionStore';
 import { ParsedDetection, parseDetectionEvent } from './parseDetection';
+import {
+  UnrecordedFindings,
+  UnrecordedRetryOptions,
+} from './UnrecordedFindings';
 
 /** The actor detections write as, in incidents and timelines. */
 export const DETECTION_ACTOR = 'service:leak-response/detection';
@@ -48,6 +52,14 @@ function auditMeta(result: DetectionResult) {
   }
 }
 
+/** The database could not record a delivery: nothing in it will retry. */
+class UnrecordedError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+    this.name = cause.name;
+  }
+}
+
 /** By default, a pending delivery older than this is taken to have lost its handler. */
 const DEFAULT_RETRY_AFTER_MS = 2 * 60_000;
 
@@ -68,6 +80,8 @@ export class DetectionService {
     auditor?: AuditorService;
     /** When a pending delivery is taken to have lost its handler; default 2 minutes. */
     retryAfterMs?: number;
+    /** Findings the database could not record are retried in memory, with backoff. */
+    unrecordedRetry?: UnrecordedRetryOptions;
     clock?: () => Date;
   }) {
     return new DetectionService(
@@ -80,8 +94,11 @@ export class DetectionService {
       options.auditor,
       options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
       options.clock ?? (() => new Date()),
+      options.unrecordedRetry,
     );
   }
+
+  private readonly unrecorded: UnrecordedFindings;
 
   private constructor(
     private readonly store: DetectionStore,
@@ -93,7 +110,15 @@ export class DetectionService {
     private readonly auditor: AuditorService | undefined,
     private readonly retryAfterMs: number,
     private readonly clock: () => Date,
-  ) {}
+    unrecordedRetry?: UnrecordedRetryOptions,
+  ) {
+    this.unrecorded = new UnrecordedFindings(
+      (detection, topic, attempt) =>
+        this.handleDetection(detection, topic, undefined, attempt),
+      logger,
+      unrecordedRetry,
+    );
+  }
 
   get detections(): DetectionStore {
     return this.store;
@@ -133,6 +158,16 @@ export class DetectionService {
     return results;
   }
 
+  /** Findings held in memory because the database could not record them. */
+  get unrecordedCount(): number {
+    return this.unrecorded.size;
+  }
+
+  /** Stops retrying held findings (at shutdown), logging each one. */
+  stop(): void {
+    this.unrecorded.stop();
+  }
+
   /** Runs `retryStale` on a global schedule, every half of `retryAfterMs`. */
   async schedule(scheduler: SchedulerService): Promise<void> {
     const seconds = Math.max(1, Math.round(this.retryAfterMs / 2000));
@@ -152,6 +187,7 @@ export class DetectionService {
     detection: ParsedDetection,
     topic: string,
     claimedRowId?: string,
+    attempt = 0,
   ): Promise<DetectionResult> {
     // Outside any request: the actor is this plugin's own service identity.
     const audit = await this.auditor?.createEvent({
@@ -171,6 +207,18 @@ export class DetectionService {
       result = await this.process(detection, claimedRowId);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
+      if (error instanceof UnrecordedError) {
+        const delay = this.unrecorded.hold(detection, topic, attempt);
+        this.logger.error(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} could not be recorded; kept in memory and tried again in ${delay} ms: ${reason}`,
+          { source: detection.source, findingId: detection.findingId },
+        );
+        await this.report(audit, () => audit?.fail({ error: error.cause }));
+        return {
+          outcome: 'failed',
+          reason: `${reason} (not recorded; retried in ${delay} ms)`,
+        };
+      }
       this.logger.error(
         `Detection ${detection.source}/${detection.findingId} failed; it is handled again once retryAfter has passed: ${reason}`,
         { source: detection.source, findingId: detection.findingId },
@@ -203,9 +251,14 @@ export class DetectionService {
     detection: ParsedDetection,
     claimedRowId?: string,
   ): Promise<DetectionResult> {
-    const claim = claimedRowId
-      ? { id: claimedRowId, mine: true }
-      : await this.claim(detection);
+    let claim: { id: string; mine: boolean };
+    try {
+      claim = claimedRowId
+        ? { id: claimedRowId, mine: true }
+        : await this.claim(detection);
+    } catch (error) {
+      throw new UnrecordedError(error as Error);
+    }
     const rowId = claim.id;
     if (!claim.mine) {
       return { outcome: 'duplicate', detectionId: rowId };

@@ -16,6 +16,7 @@ import { PlanService } from '../../plan/PlanService';
 import { exampleCatalog } from '../../plan/__testUtils__/catalogFixtures';
 import { DetectionService } from '../DetectionService';
 import { DetectionStore } from '../DetectionStore';
+import { UnrecordedRetryOptions } from '../UnrecordedFindings';
 
 export async function detectionHarness(
   knex: Knex,
@@ -23,6 +24,7 @@ export async function detectionHarness(
     catalog?: CatalogService;
     clock?: () => Date;
     auditor?: AuditorService;
+    unrecordedRetry?: UnrecordedRetryOptions;
   } = {},
 ) {
   const database = { getClient: async () => knex };
@@ -50,6 +52,7 @@ export async function detectionHarness(
     logger,
     auditor: options.auditor,
     clock: options.clock,
+    unrecordedRetry: options.unrecordedRetry,
   });
   return { service, store, incidentStore, incidents, logger };
 }

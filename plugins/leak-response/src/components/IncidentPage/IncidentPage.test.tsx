@@ -65,6 +65,12 @@ describe('IncidentPage', () => {
     expect(
       screen.getByText('Playbook launched (exercise)'),
     ).toBeInTheDocument();
+    // The actor is the user's catalog page, by name.
+    const timeline = within(screen.getByRole('list', { name: 'Timeline' }));
+    expect(timeline.getByRole('link', { name: 'guest' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/catalog\/default\/user\/guest$/),
+    );
     expect(
       screen.getByText(/This is an exercise: nothing is notified/),
     ).toBeInTheDocument();

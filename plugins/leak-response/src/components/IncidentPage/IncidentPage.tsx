@@ -80,6 +80,17 @@ function download(name: string, text: string, type: string) {
  * signals a change on `incidentSignalChannel(id)`, and polls every few
  * seconds instead when the app has no signals.
  */
+/**
+ * Who wrote a timeline event: a user as a link to their catalog page (by
+ * name, not by ref); a service (detection, escalation) by its identity.
+ */
+const TimelineActor = ({ actor }: { actor: string }) =>
+  actor.startsWith('user:') ? (
+    <EntityRefLink entityRef={actor} defaultKind="user" />
+  ) : (
+    <>{actor}</>
+  );
+
 export const IncidentPage = (props: { refreshMs?: number }) => {
   const { id = '' } = useParams();
   const api = useApi(leakResponseApiRef);
@@ -369,8 +380,8 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
                         secondaryTypographyProps={{ component: 'div' }}
                         secondary={
                           <>
-                            <DateTime iso={event.at} /> · {event.actor} ·{' '}
-                            {event.type}
+                            <DateTime iso={event.at} /> ·{' '}
+                            <TimelineActor actor={event.actor} /> · {event.type}
                           </>
                         }
                       />

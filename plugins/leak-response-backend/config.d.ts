@@ -180,7 +180,8 @@ export interface Config {
       /**
        * A delivery still being handled after this long is taken to have lost
        * its handler (a crash) and is handled again by a global task; default
-       * 2 minutes.
+       * 2 minutes. A delivery that keeps failing waits twice as long after
+       * each attempt, at most an hour (or this, if longer).
        */
       retryAfter?: HumanDuration | string;
     };

@@ -244,6 +244,52 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(1);
     });
 
+    it('retries a finding that keeps failing ever less often, and never gives it up', async () => {
+      const knex = await databases.init(databaseId);
+      const flaky = catalogServiceMock({ entities: exampleCatalog() });
+      const getEntities = flaky.getEntities.bind(flaky);
+      let failing = true;
+      flaky.getEntities = async (...args: Parameters<typeof getEntities>) => {
+        if (failing) throw new Error('catalog unavailable');
+        return getEntities(...args);
+      };
+      const start = Date.parse('2026-11-27T12:00:00Z');
+      let now = new Date(start);
+      const at = (minutes: number) => {
+        now = new Date(start + minutes * 60_000);
+      };
+      const { service } = await detectionHarness(knex, {
+        catalog: flaky,
+        clock: () => now,
+      });
+      expect(await service.handle(guardDutyS3Finding())).toMatchObject({
+        outcome: 'failed',
+      });
+      // retryAfter is 2 minutes: the first retry once the delivery is older
+      // than that (minute 3 here), then 4, 8, 16, 32 minutes after each
+      // attempt (retryAfter × 2^n), capped at an hour.
+      const retriedAt: number[] = [];
+      for (let minute = 1; minute <= 150; minute++) {
+        at(minute);
+        const results = await service.retryStale();
+        if (results.length > 0) {
+          expect(results).toEqual([
+            { outcome: 'failed', reason: 'Error: catalog unavailable' },
+          ]);
+          retriedAt.push(minute);
+        }
+      }
+      expect(retriedAt).toEqual([3, 7, 15, 31, 63, 123]);
+      failing = false;
+      at(182);
+      expect(await service.retryStale()).toEqual([]);
+      at(183);
+      expect(await service.retryStale()).toEqual([
+        expect.objectContaining({ outcome: 'incident-created' }),
+      ]);
+      expect(await service.retryStale()).toEqual([]);
+    });
+
     it('records an update on the known incident without mapping or planning again', async () => {
       const catalog = catalogServiceMock({ entities: exampleCatalog() });
       const getEntities = catalog.getEntities.bind(catalog);

@@ -60,6 +60,9 @@ class UnrecordedError extends Error {
   }
 }
 
+/** The longest wait between two retries of a delivery that keeps failing. */
+const MAX_RETRY_INTERVAL_MS = 60 * 60_000;
+
 /** By default, a pending delivery older than this is taken to have lost its handler. */
 const DEFAULT_RETRY_AFTER_MS = 2 * 60_000;
 
@@ -139,23 +142,48 @@ export class DetectionService {
 
   /**
    * Handles again the deliveries whose handler died (a crash between
-   * recording and settling them) once they are `retryAfterMs` old, so a
-   * finding acknowledged or redelivered meanwhile is not lost.
+   * recording and settling them) or failed, once they are due: the first
+   * time once `retryAfterMs` old, then ever less often (see `retryWindow`),
+   * so a finding acknowledged or redelivered meanwhile is not lost and one
+   * that keeps failing does not fill the log every minute.
    */
   async retryStale(): Promise<DetectionResult[]> {
-    const now = this.clock();
-    const staleBefore = new Date(now.getTime() - this.retryAfterMs);
+    const window = this.retryWindow();
     const results: DetectionResult[] = [];
-    for (const { id, detection } of await this.store.listStale(staleBefore)) {
+    for (const { id, detection } of await this.store.listStale(window)) {
       // another replica may take the same row: only one reclaim succeeds
-      if (await this.store.reclaim(id, staleBefore, now)) {
+      const attempt = await this.store.reclaim(id, window);
+      if (attempt !== undefined) {
         this.logger.warn(
-          `Detection ${detection.source}/${detection.findingId} was left pending; handling it again`,
+          `Detection ${detection.source}/${
+            detection.findingId
+          } was left pending; handling it again (attempt ${attempt}, the next no sooner than ${window
+            .retryAt(attempt)
+            .toISOString()})`,
         );
         results.push(await this.handleDetection(detection, 'retry', id));
       }
     }
     return results;
+  }
+
+  /**
+   * When pending deliveries are due: the first retry once `retryAfterMs`
+   * old; retry n waits `retryAfterMs × 2^n`, at most an hour (or
+   * `retryAfterMs`, if that is longer). Never given up: nothing is lost.
+   */
+  private retryWindow() {
+    const now = this.clock();
+    const longest = Math.max(MAX_RETRY_INTERVAL_MS, this.retryAfterMs);
+    return {
+      now,
+      staleBefore: new Date(now.getTime() - this.retryAfterMs),
+      retryAt: (attempt: number) =>
+        new Date(
+          now.getTime() +
+            Math.min(longest, this.retryAfterMs * 2 ** Math.min(attempt, 30)),
+        ),
+    };
   }
 
   /** Findings held in memory because the database could not record them. */
@@ -351,11 +379,7 @@ export class DetectionService {
     if (claimed) return { id: row.id, mine: true };
     const retry =
       row.outcome === 'pending' &&
-      (await this.store.reclaim(
-        row.id,
-        new Date(now.getTime() - this.retryAfterMs),
-        now,
-      ));
+      (await this.store.reclaim(row.id, this.retryWindow())) !== undefined;
     if (!retry) {
       this.logger.debug(
         `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} already received`,

@@ -54,7 +54,29 @@ type Row = {
   first_seen_at: Date | string | number;
   received_at: Date | string | number;
   summary: string | null;
+  attempts: number | string;
+  retry_at: Date | string | number | null;
 };
+
+/** When a pending delivery may be taken over (its handler died or failed). */
+export interface RetryWindow {
+  now: Date;
+  /** A delivery never taken over before is due once received before this. */
+  staleBefore: Date;
+}
+
+/** The pending deliveries that are due for another attempt. */
+function due(query: Knex.QueryBuilder, window: RetryWindow) {
+  return query.andWhere(q =>
+    q
+      .where(first =>
+        first
+          .whereNull('retry_at')
+          .andWhere('received_at', '<', window.staleBefore),
+      )
+      .orWhere('retry_at', '<=', window.now),
+  );
+}
 
 function toDetection(row: Row): StoredDetection {
   const summary = row.summary ? JSON.parse(row.summary) : {};
@@ -145,22 +167,26 @@ export class DetectionStore {
   }
 
   /**
-   * Deliveries still pending since before `staleBefore`: their handler died
-   * between recording and settling them. Rebuilt from what was recorded.
+   * Pending deliveries due for another attempt: their handler died between
+   * recording and settling them, or failed. Rebuilt from what was recorded.
    */
   async listStale(
-    staleBefore: Date,
+    window: RetryWindow,
     limit = 100,
-  ): Promise<Array<{ id: string; detection: ParsedDetection }>> {
-    const rows = await this.db<Row>('detections')
-      .where({ outcome: 'pending' })
-      .andWhere('received_at', '<', staleBefore)
+  ): Promise<
+    Array<{ id: string; attempts: number; detection: ParsedDetection }>
+  > {
+    const rows: Row[] = await due(
+      this.db<Row>('detections').where({ outcome: 'pending' }),
+      window,
+    )
       .orderBy('received_at', 'asc')
       .limit(limit);
     return rows.map(row => {
       const summary = row.summary ? JSON.parse(row.summary) : {};
       return {
         id: row.id,
+        attempts: Number(row.attempts),
         detection: {
           source: row.source as ParsedDetection['source'],
           findingId: row.finding_id,
@@ -178,13 +204,35 @@ export class DetectionStore {
     });
   }
 
-  /** Takes over a pending delivery older than `staleBefore` (its handler died). */
-  async reclaim(id: string, staleBefore: Date, now: Date): Promise<boolean> {
-    const updated = await this.db<Row>('detections')
-      .where({ id, outcome: 'pending' })
-      .andWhere('received_at', '<', staleBefore)
-      .update({ received_at: now } as any);
-    return updated > 0;
+  /**
+   * Takes over a pending delivery that is due (its handler died or failed),
+   * counting the attempt and setting when the next one may be, from
+   * `retryAt(attempt)`. Returns the attempt number, or undefined when the
+   * delivery is not due or another caller took it first.
+   */
+  async reclaim(
+    id: string,
+    window: RetryWindow & { retryAt: (attempt: number) => Date },
+  ): Promise<number | undefined> {
+    const row = await due(
+      this.db<Row>('detections').where({ id, outcome: 'pending' }),
+      window,
+    ).first('attempts');
+    if (!row) return undefined;
+    const attempt = Number(row.attempts) + 1;
+    const updated = await due(
+      this.db<Row>('detections').where({
+        id,
+        outcome: 'pending',
+        attempts: row.attempts,
+      }),
+      window,
+    ).update({
+      received_at: window.now,
+      attempts: attempt,
+      retry_at: window.retryAt(attempt),
+    } as any);
+    return updated > 0 ? attempt : undefined;
   }
 
   async settle(

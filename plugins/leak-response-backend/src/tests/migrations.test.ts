@@ -367,4 +367,43 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
     await knex.destroy();
   });
+  it('20261201120000_detection_retry_backoff.js counts retries of pending deliveries, keeps the rows, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261201060000_incidents_creator_index.js');
+    await knex('detections').insert({
+      id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1e01',
+      source: 'guardduty',
+      finding_id: 'gd-1',
+      revision: '2026-11-27T10:04:00.000Z',
+      finding_type: 'Exfiltration:S3/AnomalousBehavior',
+      title: 'Anomalous S3 reads',
+      severity: 'high',
+      resource_arns: '[]',
+      outcome: 'pending',
+      first_seen_at: new Date('2026-11-27T09:41:17Z'),
+      received_at: new Date('2026-11-27T09:41:20Z'),
+    });
+
+    await migrateUntil(knex, '20261201120000_detection_retry_backoff.js');
+    // an existing pending row: never retried, due once retryAfter old
+    expect(
+      await knex('detections').select('finding_id', 'attempts', 'retry_at'),
+    ).toEqual([{ finding_id: 'gd-1', attempts: 0, retry_at: null }]);
+    await knex('detections')
+      .where({ finding_id: 'gd-1' })
+      .update({ attempts: 3, retry_at: new Date('2026-11-27T10:00:00Z') });
+    const [row] = await knex('detections').select('attempts', 'retry_at');
+    expect(row.attempts).toBe(3);
+    expect(new Date(row.retry_at).toISOString()).toBe(
+      '2026-11-27T10:00:00.000Z',
+    );
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('detections', 'attempts')).toBe(false);
+    expect(await knex.schema.hasColumn('detections', 'retry_at')).toBe(false);
+    expect(await knex('detections').select('finding_id')).toEqual([
+      { finding_id: 'gd-1' },
+    ]);
+    await knex.destroy();
+  });
 });

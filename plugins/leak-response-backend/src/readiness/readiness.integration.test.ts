@@ -7,8 +7,11 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { TaggingApiTestServer } from '@leak-response/plugin-catalog-backend-module-llm/testUtils';
 import { ReadinessReport } from '@leak-response/plugin-leak-response-common';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { startCatalogBackend } from '../__testUtils__/catalogBackend';
+import { EXAMPLES_DIR } from '../plan/__testUtils__/catalogFixtures';
 
 jest.setTimeout(180_000);
 
@@ -17,6 +20,13 @@ const ACCOUNT = '111122223333';
 const RAW_UPLOADS_ARN = 'arn:aws:s3:::shopwise-raw-uploads';
 
 const auth = mockCredentials.user.header();
+
+/** The users of the example org, rotation members among them. */
+const EXAMPLE_USERS = (
+  readFileSync(path.join(EXAMPLES_DIR, 'org.yaml'), 'utf8').match(
+    /^kind: User$/gm,
+  ) ?? []
+).length;
 
 describe.each(databases.eachSupportedId())(
   'readiness with the real catalog and AWS discovery on %p',
@@ -64,11 +74,12 @@ describe.each(databases.eachSupportedId())(
       });
       server = backend.server;
 
-      // Wait until the example catalog, its lineage and the discovered
-      // bucket are in (the plan reaches the surfaces once relations exist).
+      // Wait until the example catalog, its lineage, the discovered bucket
+      // and every user are in (the plan reaches the surfaces once relations
+      // exist; a rotation member not yet ingested would read as untrained).
       const started = Date.now();
       for (;;) {
-        const [plan, readiness] = await Promise.all([
+        const [plan, readiness, users] = await Promise.all([
           request(server)
             .get(
               '/api/leak-response/v1/entities/resource/default/support-assistant-v4/plan',
@@ -76,6 +87,10 @@ describe.each(databases.eachSupportedId())(
             .set('Authorization', auth),
           request(server)
             .get('/api/leak-response/v1/readiness')
+            .set('Authorization', auth),
+          request(server)
+            .get('/api/catalog/entities/by-query')
+            .query({ filter: 'kind=user', limit: 1 })
             .set('Authorization', auth),
         ]);
         const refs: string[] =
@@ -86,13 +101,14 @@ describe.each(databases.eachSupportedId())(
             : [];
         if (
           refs.includes('resource:default/support-transcripts-2025') &&
-          readiness.body.assets?.length === 22
+          readiness.body.assets?.length === 22 &&
+          users.body.totalItems === EXAMPLE_USERS
         ) {
           break;
         }
         if (Date.now() - started > 120_000) {
           throw new Error(
-            `catalog not ready: plan ${plan.status}, ${readiness.body.assets?.length} assets`,
+            `catalog not ready: plan ${plan.status}, ${readiness.body.assets?.length} assets, ${users.body.totalItems} of ${EXAMPLE_USERS} users`,
           );
         }
         await new Promise(resolve => setTimeout(resolve, 500));

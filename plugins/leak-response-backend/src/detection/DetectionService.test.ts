@@ -16,6 +16,23 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+/** The example catalog answering "unavailable" until `recover()` is called. */
+function unavailableCatalog() {
+  const catalog = catalogServiceMock({ entities: exampleCatalog() });
+  const getEntities = catalog.getEntities.bind(catalog);
+  let failing = true;
+  catalog.getEntities = async (...args: Parameters<typeof getEntities>) => {
+    if (failing) throw new Error('catalog unavailable');
+    return getEntities(...args);
+  };
+  return {
+    catalog,
+    recover: () => {
+      failing = false;
+    },
+  };
+}
+
 describe.each(databases.eachSupportedId())(
   'DetectionService on %p',
   databaseId => {
@@ -138,13 +155,7 @@ describe.each(databases.eachSupportedId())(
 
     it('retries a delivery whose first attempt failed, once it is stale', async () => {
       const knex = await databases.init(databaseId);
-      const flaky = catalogServiceMock({ entities: exampleCatalog() });
-      const getEntities = flaky.getEntities.bind(flaky);
-      let failing = true;
-      flaky.getEntities = async (...args: Parameters<typeof getEntities>) => {
-        if (failing) throw new Error('catalog unavailable');
-        return getEntities(...args);
-      };
+      const { catalog: flaky, recover } = unavailableCatalog();
       let now = new Date('2026-11-27T12:00:00Z');
       const { service } = await detectionHarness(knex, {
         catalog: flaky,
@@ -154,7 +165,7 @@ describe.each(databases.eachSupportedId())(
         outcome: 'failed',
         reason: 'Error: catalog unavailable',
       });
-      failing = false;
+      recover();
       // the redelivery while the first attempt may still be running is skipped
       expect(await service.handle(guardDutyS3Finding())).toMatchObject({
         outcome: 'duplicate',
@@ -246,13 +257,7 @@ describe.each(databases.eachSupportedId())(
 
     it('retries a finding that keeps failing ever less often, and never gives it up', async () => {
       const knex = await databases.init(databaseId);
-      const flaky = catalogServiceMock({ entities: exampleCatalog() });
-      const getEntities = flaky.getEntities.bind(flaky);
-      let failing = true;
-      flaky.getEntities = async (...args: Parameters<typeof getEntities>) => {
-        if (failing) throw new Error('catalog unavailable');
-        return getEntities(...args);
-      };
+      const { catalog: flaky, recover } = unavailableCatalog();
       const start = Date.parse('2026-11-27T12:00:00Z');
       let now = new Date(start);
       const at = (minutes: number) => {
@@ -283,7 +288,7 @@ describe.each(databases.eachSupportedId())(
         }),
       ]);
       expect(retriedAt).toEqual([3, 7, 15, 31, 63, 123]);
-      failing = false;
+      recover();
       at(182);
       expect(await service.retryStale()).toEqual([]);
       at(183);

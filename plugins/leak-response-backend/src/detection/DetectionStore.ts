@@ -173,9 +173,7 @@ export class DetectionStore {
   async listStale(
     window: RetryWindow,
     limit = 100,
-  ): Promise<
-    Array<{ id: string; attempts: number; detection: ParsedDetection }>
-  > {
+  ): Promise<Array<{ id: string; detection: ParsedDetection }>> {
     const rows: Row[] = await due(
       this.db<Row>('detections').where({ outcome: 'pending' }),
       window,
@@ -186,7 +184,6 @@ export class DetectionStore {
       const summary = row.summary ? JSON.parse(row.summary) : {};
       return {
         id: row.id,
-        attempts: Number(row.attempts),
         detection: {
           source: row.source as ParsedDetection['source'],
           findingId: row.finding_id,

@@ -63,7 +63,13 @@ export class UnrecordedFindings {
       this.maxDelayMs,
       this.initialDelayMs * 2 ** Math.min(attempt, 30),
     );
-    if (this.stopped) return delay;
+    if (this.stopped) {
+      this.logger.error(
+        `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} was never recorded (the plugin is shutting down); replay it from AWS`,
+        { source: detection.source, findingId: detection.findingId },
+      );
+      return delay;
+    }
     const previous = this.held.get(key);
     if (previous) {
       clearTimeout(previous.timer);

@@ -172,7 +172,7 @@ class EvaluationMemo {
     const ms = time.toMillis();
     let text = this.isoTimes.get(ms);
     if (text === undefined) {
-      text = new Date(ms).toISOString();
+      text = isoUtc(time);
       this.isoTimes.set(ms, text);
     }
     return text;

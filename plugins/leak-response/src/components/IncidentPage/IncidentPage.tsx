@@ -74,13 +74,6 @@ function download(name: string, text: string, type: string) {
 }
 
 /**
- * One incident: clocks per obligation, tasks, affected entities, the
- * assessment, notices, timeline and report export. Changes by other
- * responders appear live: the page re-reads the incident when the backend
- * signals a change on `incidentSignalChannel(id)`, and polls every few
- * seconds instead when the app has no signals.
- */
-/**
  * Who wrote a timeline event: a user as a link to their catalog page (by
  * name, not by ref); a service (detection, escalation) by its identity.
  */
@@ -91,6 +84,13 @@ const TimelineActor = ({ actor }: { actor: string }) =>
     <>{actor}</>
   );
 
+/**
+ * One incident: clocks per obligation, tasks, affected entities, the
+ * assessment, notices, timeline and report export. Changes by other
+ * responders appear live: the page re-reads the incident when the backend
+ * signals a change on `incidentSignalChannel(id)`, and polls every few
+ * seconds instead when the app has no signals.
+ */
 export const IncidentPage = (props: { refreshMs?: number }) => {
   const { id = '' } = useParams();
   const api = useApi(leakResponseApiRef);

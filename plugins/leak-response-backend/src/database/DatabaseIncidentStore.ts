@@ -21,6 +21,7 @@ import {
   LeakType,
   Severity,
   TimelineEvent,
+  TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 import {
   IncidentChange,
@@ -32,6 +33,7 @@ import {
   NewTimelineEvent,
 } from './IncidentStore';
 import { normalizedRef } from './entityRefs';
+import { appendChainedEvents, verifyIncidentTimeline } from './timelineChain';
 
 const migrationsDir = resolvePackagePath(
   '@leak-response/plugin-leak-response-backend',
@@ -464,6 +466,13 @@ export class DatabaseIncidentStore implements IncidentStore {
     return found ? this.getIncident(id) : undefined;
   }
 
+  async verifyTimeline(
+    id: string,
+    now: Date,
+  ): Promise<TimelineVerification | undefined> {
+    return UUID.test(id) ? verifyIncidentTimeline(this.db, id, now) : undefined;
+  }
+
   async listOpenIncidentsAffecting(
     entityRef: string,
     readable?: IncidentReadCriteria,
@@ -759,7 +768,9 @@ export class DatabaseIncidentStore implements IncidentStore {
     if (events.length === 0) {
       return;
     }
-    await tx('incident_timeline').insert(
+    await appendChainedEvents(
+      tx,
+      id,
       events.map(event => ({
         incident_id: id,
         at: now,

@@ -9,6 +9,7 @@ import {
   IncidentTask,
   LeakType,
   Severity,
+  TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 
 /** An affected entity to record. */
@@ -183,4 +184,12 @@ export interface IncidentStore {
     entityRef: string,
     readable?: IncidentReadCriteria,
   ): Promise<IncidentSummary[]>;
+  /**
+   * Recomputes the incident's timeline hash chain; undefined when there is
+   * no such incident.
+   */
+  verifyTimeline(
+    id: string,
+    now: Date,
+  ): Promise<TimelineVerification | undefined>;
 }

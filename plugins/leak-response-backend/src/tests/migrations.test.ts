@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { verifyChain } from '../database/timelineChain';
 
 jest.setTimeout(60_000);
 
@@ -404,6 +405,80 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex('detections').select('finding_id')).toEqual([
       { finding_id: 'gd-1' },
     ]);
+    await knex.destroy();
+  });
+  it('20261203201500_timeline_hash_chain.js chains the timeline of existing incidents, refuses a fork, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261201120000_detection_retry_backoff.js');
+    const chained = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c2a01';
+    const empty = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c2a02';
+    await knex('incidents').insert([
+      incidentRow({ id: chained }),
+      incidentRow({ id: empty }),
+    ]);
+    const event = (message: string, at: string) => ({
+      incident_id: chained,
+      at: new Date(at),
+      actor: 'user:default/aisha.khan',
+      type: 'note',
+      message,
+      before: null,
+      after: '{"status":"triage"}',
+    });
+    await knex('incident_timeline').insert(
+      event('Launched', '2026-12-01T08:00:00.000Z'),
+    );
+    await knex('incident_timeline').insert(
+      event('Contained', '2026-12-01T09:00:00.000Z'),
+    );
+    await knex('incident_timeline').insert(
+      event('Closed', '2026-12-02T10:00:00.000Z'),
+    );
+
+    await migrateUntil(knex, '20261203201500_timeline_hash_chain.js');
+    const rows = await knex('incident_timeline')
+      .where({ incident_id: chained })
+      .orderBy('sequence');
+    expect(rows.map(r => [Number(r.position), r.message])).toEqual([
+      [1, 'Launched'],
+      [2, 'Contained'],
+      [3, 'Closed'],
+    ]);
+    const heads = await knex('incidents')
+      .select('id', 'timeline_head')
+      .orderBy('id');
+    expect(heads).toEqual([
+      { id: chained, timeline_head: rows[2].hash },
+      { id: empty, timeline_head: null },
+    ]);
+    const now = new Date('2026-12-03T12:00:00.000Z');
+    expect(verifyChain(chained, rows, rows[2].hash, now)).toMatchObject({
+      intact: true,
+      count: 3,
+    });
+    expect(
+      await rejection(
+        knex('incident_timeline').insert({
+          ...event('A fork', '2026-12-02T11:00:00.000Z'),
+          position: 3,
+          hash: 'f'.repeat(64),
+        }),
+      ),
+    ).toMatch(/unique|duplicate/i);
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('incident_timeline', 'hash')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasColumn('incident_timeline', 'position')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasColumn('incidents', 'timeline_head')).toBe(
+      false,
+    );
+    expect(
+      (await knex('incident_timeline').orderBy('sequence')).map(r => r.message),
+    ).toEqual(['Launched', 'Contained', 'Closed']);
     await knex.destroy();
   });
 });

@@ -10,6 +10,7 @@ import {
   LeakType,
   ObligationsReport,
   Severity,
+  TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 import { LeakResponsePlan } from '../plan/api';
 import {
@@ -31,6 +32,7 @@ import {
   tasksFromPlan,
 } from './fromPlan';
 import { renderIncidentReport } from './report';
+import { renderIncidentReportPdf } from './reportPdf';
 import { IncidentReadAccess, READ_ALL } from './permissions';
 
 /** The assessment without the answers only the incident service reads. */
@@ -572,7 +574,36 @@ export class IncidentService {
     id: string,
     access: IncidentReadAccess = READ_ALL,
   ): Promise<string> {
-    return renderIncidentReport(await this.get(id, access), this.clock());
+    const { incident, chain, now } = await this.reportInputs(id, access);
+    return renderIncidentReport(incident, now, chain);
+  }
+
+  /** The report as PDF: the same content, laid out for filing. */
+  async exportReportPdf(
+    id: string,
+    access: IncidentReadAccess = READ_ALL,
+  ): Promise<Buffer> {
+    const { incident, chain, now } = await this.reportInputs(id, access);
+    return renderIncidentReportPdf(incident, now, chain);
+  }
+
+  /** Recomputes the timeline's hash chain; 404 when the caller may not read it. */
+  async verifyTimeline(
+    id: string,
+    access: IncidentReadAccess = READ_ALL,
+  ): Promise<TimelineVerification> {
+    await this.get(id, access);
+    const chain = await this.store.verifyTimeline(id, this.clock());
+    if (!chain) {
+      throw new NotFoundError(`No incident ${id}`);
+    }
+    return chain;
+  }
+
+  private async reportInputs(id: string, access: IncidentReadAccess) {
+    const incident = await this.get(id, access);
+    const chain = await this.verifyTimeline(id, access);
+    return { incident, chain, now: new Date(chain.verifiedAt) };
   }
 
   private notice(current: IncidentRecord, noticeId: string) {

@@ -1,5 +1,9 @@
-import { IncidentRecord } from '@leak-response/plugin-leak-response-common';
+import {
+  IncidentRecord,
+  TimelineVerification,
+} from '@leak-response/plugin-leak-response-common';
 import { escapeMarkdown } from '../notices';
+import { chainStatement } from './chainStatement';
 
 function cell(value: string | undefined): string {
   return value ? escapeMarkdown(value) : '—';
@@ -13,6 +17,7 @@ function cell(value: string | undefined): string {
 export function renderIncidentReport(
   incident: IncidentRecord,
   generatedAt: Date,
+  chain?: TimelineVerification,
 ): string {
   const present = incident.affected.filter(a => !a.removedAt);
   const lines: string[] = [
@@ -35,6 +40,7 @@ export function renderIncidentReport(
       incident.createdAt
     }`,
     `- Report generated at ${generatedAt.toISOString()}`,
+    ...(chain ? [`- ${chainStatement(chain)}`] : []),
     '',
     '## Facts',
     '',

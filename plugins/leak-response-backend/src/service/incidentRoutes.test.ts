@@ -55,6 +55,12 @@ const routes: Route[] = [
     method: 'get',
     path: `/v1/incidents/${UNKNOWN}/report`,
     permission: 'leak-response.incident.read',
+    bad: { query: { format: 'docx' }, field: 'format' },
+  },
+  {
+    method: 'get',
+    path: `/v1/incidents/${UNKNOWN}/verify`,
+    permission: 'leak-response.incident.read',
   },
   {
     method: 'post',

@@ -41,6 +41,7 @@ import {
   submitNoticeSchema,
   taskSchema,
 } from './validation';
+import { reportQuerySchema } from './reportQuery';
 
 export interface IncidentRoutesOptions {
   httpAuth: HttpAuthService;
@@ -219,17 +220,36 @@ export function addIncidentRoutes(
   router.get(
     '/v1/incidents/:id/report',
     route('incident-export', incidentReadPermission, async ctx => {
-      const report = await incidents.exportReport(
-        ctx.req.params.id,
-        ctx.access,
-      );
+      const { format } = parse(reportQuerySchema, ctx.req.query, 'query');
+      const id = ctx.req.params.id;
+      if (format === 'pdf') {
+        const pdf = await incidents.exportReportPdf(id, ctx.access);
+        ctx.res
+          .type('application/pdf')
+          .setHeader(
+            'Content-Disposition',
+            `attachment; filename="incident-${id}.pdf"`,
+          );
+        ctx.res.send(pdf);
+        return;
+      }
+      const report = await incidents.exportReport(id, ctx.access);
       ctx.res
         .type('text/markdown; charset=utf-8')
         .setHeader(
           'Content-Disposition',
-          `attachment; filename="incident-${ctx.req.params.id}.md"`,
+          `attachment; filename="incident-${id}.md"`,
         );
       ctx.res.send(report);
+    }),
+  );
+
+  router.get(
+    '/v1/incidents/:id/verify',
+    route('incident-verify', incidentReadPermission, async ctx => {
+      ctx.res.json(
+        await incidents.verifyTimeline(ctx.req.params.id, ctx.access),
+      );
     }),
   );
 

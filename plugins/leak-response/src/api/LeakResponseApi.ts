@@ -9,6 +9,7 @@ import {
   ReadinessReport,
   LeakType,
   Severity,
+  TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 
 /**
@@ -92,6 +93,20 @@ export interface InventoryDownload {
   body: string;
 }
 
+/** @public */
+export type IncidentReportFormat = 'markdown' | 'pdf';
+
+/**
+ * The incident report as a file, to hand to the browser as a download.
+ * @public
+ */
+export interface IncidentReportFile {
+  /** From the Content-Disposition header, e.g. `incident-<id>.pdf`. */
+  filename: string;
+  contentType: string;
+  body: Blob;
+}
+
 /**
  * The Leak Response backend, as the frontend sees it.
  * @public
@@ -119,6 +134,18 @@ export interface LeakResponseApi {
 
   /** The incident report as markdown. */
   getIncidentReport(id: string): Promise<string>;
+
+  /** The incident report as a file to save: markdown or PDF. */
+  getIncidentReportFile(
+    id: string,
+    format: IncidentReportFormat,
+  ): Promise<IncidentReportFile>;
+
+  /**
+   * Recomputes the incident's timeline hash chain on the backend: intact, or
+   * the first event that does not match.
+   */
+  verifyIncidentTimeline(id: string): Promise<TimelineVerification>;
 
   setIncidentStatus(
     id: string,

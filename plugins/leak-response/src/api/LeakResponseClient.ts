@@ -8,12 +8,15 @@ import {
   LeakResponsePlanResponse,
   ReadinessReport,
   LeakType,
+  TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 import {
   EvidenceHolds,
   IncidentAssessmentAnswers,
   IncidentList,
   IncidentListQuery,
+  IncidentReportFile,
+  IncidentReportFormat,
   InventoryDownload,
   LaunchIncidentRequest,
   LeakResponseApi,
@@ -90,6 +93,31 @@ export class LeakResponseClient implements LeakResponseApi {
       `${this.incidentPath(id)}/report`,
     );
     return response.text();
+  }
+
+  async getIncidentReportFile(
+    id: string,
+    format: IncidentReportFormat,
+  ): Promise<IncidentReportFile> {
+    const response = await this.request(
+      'GET',
+      `${this.incidentPath(id)}/report`,
+      { query: { format } },
+    );
+    const disposition = response.headers.get('content-disposition') ?? '';
+    // a proxy may hide the header: then the name is made as the backend makes it
+    const named = /filename="([^"]+)"/.exec(disposition)?.[1];
+    return {
+      filename: named ?? `incident-${id}.${format === 'pdf' ? 'pdf' : 'md'}`,
+      contentType:
+        response.headers.get('content-type') ??
+        (format === 'pdf' ? 'application/pdf' : 'text/markdown'),
+      body: await response.blob(),
+    };
+  }
+
+  async verifyIncidentTimeline(id: string): Promise<TimelineVerification> {
+    return this.json('GET', `${this.incidentPath(id)}/verify`);
   }
 
   async setIncidentStatus(

@@ -8,5 +8,7 @@ export type {
   IncidentAssessmentAnswers,
   EvidenceHolds,
   InventoryDownload,
+  IncidentReportFormat,
+  IncidentReportFile,
 } from './LeakResponseApi';
 export { LeakResponseClient } from './LeakResponseClient';

@@ -48,6 +48,7 @@ import { AssessmentForm } from './AssessmentForm';
 import { AwarenessDialog } from './DecisionDialogs';
 import { NoticesCard } from './NoticesCard';
 import { ObligationClocks } from './ObligationClocks';
+import { RecordEvidenceCard } from './RecordEvidenceCard';
 import { TasksCard } from './TasksCard';
 import { RunChange } from './types';
 
@@ -389,6 +390,9 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
                   ))}
               </List>
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <RecordEvidenceCard record={record} />
           </Grid>
         </Grid>
       </Content>

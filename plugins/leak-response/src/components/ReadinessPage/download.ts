@@ -1,7 +1,9 @@
 import { InventoryDownload } from '../../api';
 
-/** Hands a downloaded file to the browser as a download. */
-export function saveFile(file: InventoryDownload): void {
+/** Hands a downloaded file (text or bytes) to the browser as a download. */
+export function saveFile(
+  file: Omit<InventoryDownload, 'body'> & { body: BlobPart },
+): void {
   const url = URL.createObjectURL(
     new Blob([file.body], { type: file.contentType }),
   );

@@ -593,17 +593,21 @@ export class IncidentService {
     access: IncidentReadAccess = READ_ALL,
   ): Promise<TimelineVerification> {
     await this.get(id, access);
+    return this.chainOf(id);
+  }
+
+  private async reportInputs(id: string, access: IncidentReadAccess) {
+    const incident = await this.get(id, access);
+    const chain = await this.chainOf(id);
+    return { incident, chain, now: new Date(chain.verifiedAt) };
+  }
+
+  private async chainOf(id: string): Promise<TimelineVerification> {
     const chain = await this.store.verifyTimeline(id, this.clock());
     if (!chain) {
       throw new NotFoundError(`No incident ${id}`);
     }
     return chain;
-  }
-
-  private async reportInputs(id: string, access: IncidentReadAccess) {
-    const incident = await this.get(id, access);
-    const chain = await this.verifyTimeline(id, access);
-    return { incident, chain, now: new Date(chain.verifiedAt) };
   }
 
   private notice(current: IncidentRecord, noticeId: string) {

@@ -222,25 +222,25 @@ export function addIncidentRoutes(
     route('incident-export', incidentReadPermission, async ctx => {
       const { format } = parse(reportQuerySchema, ctx.req.query, 'query');
       const id = ctx.req.params.id;
-      if (format === 'pdf') {
-        const pdf = await incidents.exportReportPdf(id, ctx.access);
-        ctx.res
-          .type('application/pdf')
-          .setHeader(
-            'Content-Disposition',
-            `attachment; filename="incident-${id}.pdf"`,
-          );
-        ctx.res.send(pdf);
-        return;
-      }
-      const report = await incidents.exportReport(id, ctx.access);
+      const file =
+        format === 'pdf'
+          ? {
+              body: await incidents.exportReportPdf(id, ctx.access),
+              type: 'application/pdf',
+              extension: 'pdf',
+            }
+          : {
+              body: await incidents.exportReport(id, ctx.access),
+              type: 'text/markdown; charset=utf-8',
+              extension: 'md',
+            };
       ctx.res
-        .type('text/markdown; charset=utf-8')
+        .type(file.type)
         .setHeader(
           'Content-Disposition',
-          `attachment; filename="incident-${id}.md"`,
+          `attachment; filename="incident-${id}.${file.extension}"`,
         );
-      ctx.res.send(report);
+      ctx.res.send(file.body);
     }),
   );
 

@@ -2,7 +2,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { timelineEventHash } from '@leak-response/plugin-leak-response-common';
 import { DatabaseIncidentStore } from './DatabaseIncidentStore';
 import { NewIncident } from './IncidentStore';
-import { appendChainedEvents } from './timelineChain';
+import { appendChainedEvents, verifyChain } from './timelineChain';
 
 jest.setTimeout(60_000);
 
@@ -198,3 +198,51 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('verifyChain', () => {
+  const id = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1a01';
+
+  it('calls an empty timeline without a head intact', () => {
+    expect(verifyChain(id, [], null, verifiedAt)).toEqual({
+      incidentId: id,
+      intact: true,
+      count: 0,
+      head: null,
+      verifiedAt: '2026-12-03T12:00:00.000Z',
+    });
+  });
+
+  it('says every event is gone when the incident has a head but no events', () => {
+    const result = verifyChain(id, [], 'ab'.repeat(32), verifiedAt);
+    expect(result).toMatchObject({ intact: false, count: 0 });
+    expect(result.firstBroken).toBeUndefined();
+    expect(result.reason).toMatch(/has no events: they were removed/);
+  });
+
+  it('names an event stored without a hash', () => {
+    const result = verifyChain(
+      id,
+      [
+        {
+          sequence: '9',
+          incident_id: id,
+          at: '2026-12-01T08:00:00.000Z',
+          actor: 'user:default/aisha.khan',
+          type: 'launched',
+          message: 'Launched',
+          before: null,
+          after: null,
+          position: null,
+          hash: null,
+        },
+      ],
+      null,
+      verifiedAt,
+    );
+    expect(result).toMatchObject({
+      intact: false,
+      reason: 'the event has no hash',
+      firstBroken: { sequence: 9, type: 'launched' },
+    });
+  });
+});

@@ -137,9 +137,12 @@ export function verifyChain(
     previous = row.hash;
   }
   if (storedHead !== previous) {
+    const last = rows[rows.length - 1];
     return result({
-      row: rows[rows.length - 1],
-      reason: `the incident's head ${storedHead} is not the last event's hash: events after it are missing, or the head was changed`,
+      row: last,
+      reason: last
+        ? `the incident's head ${storedHead} is not the last event's hash: events after it are missing, or the head was changed`
+        : `the incident's head is ${storedHead} but it has no events: they were removed`,
     });
   }
   return result();

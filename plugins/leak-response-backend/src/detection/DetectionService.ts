@@ -13,6 +13,7 @@ import { IncidentStore } from '../database/IncidentStore';
 import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
 import { DetectionStore } from './DetectionStore';
 import { ParsedDetection, parseDetectionEvent } from './parseDetection';
+import { ReopenNotifier } from './reopenNotifier';
 import {
   UnrecordedFindings,
   UnrecordedRetryOptions,
@@ -32,7 +33,9 @@ export type DetectionResult =
       incidentId: string;
       entityRef: string;
     }
-  | { outcome: 'failed'; reason: string };
+  | { outcome: 'failed'; reason: string }
+  /** The database could not record it and nothing holds it: the sender must retry. */
+  | { outcome: 'unrecorded'; reason: string };
 
 function auditMeta(result: DetectionResult) {
   switch (result.outcome) {
@@ -60,6 +63,23 @@ class UnrecordedError extends Error {
   }
 }
 
+/** The timeline entry of a closed incident reopened by a finding. */
+function reopenEntry(detection: ParsedDetection) {
+  return {
+    type: 'status-changed',
+    message: `closed → investigating: reopened because ${detection.source} finding ${detection.findingId} was reported again (revision ${detection.revision}) after the incident was closed`,
+    before: { status: 'closed' },
+    after: {
+      status: 'investigating',
+      reopenedBy: {
+        source: detection.source,
+        findingId: detection.findingId,
+        revision: detection.revision,
+      },
+    },
+  };
+}
+
 /** The longest wait between two retries of a delivery that keeps failing. */
 const MAX_RETRY_INTERVAL_MS = 60 * 60_000;
 
@@ -85,6 +105,8 @@ export class DetectionService {
     retryAfterMs?: number;
     /** Findings the database could not record are retried in memory, with backoff. */
     unrecordedRetry?: UnrecordedRetryOptions;
+    /** Tells the responders of a closed incident that a finding reopened it. */
+    reopenNotifier?: ReopenNotifier;
     clock?: () => Date;
   }) {
     return new DetectionService(
@@ -98,6 +120,7 @@ export class DetectionService {
       options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
       options.clock ?? (() => new Date()),
       options.unrecordedRetry,
+      options.reopenNotifier,
     );
   }
 
@@ -114,6 +137,7 @@ export class DetectionService {
     private readonly retryAfterMs: number,
     private readonly clock: () => Date,
     unrecordedRetry?: UnrecordedRetryOptions,
+    private readonly reopenNotifier?: ReopenNotifier,
   ) {
     this.unrecorded = new UnrecordedFindings(
       (detection, topic, attempt) =>
@@ -138,6 +162,24 @@ export class DetectionService {
       return { outcome: 'ignored', reason: parsed.reason };
     }
     return this.handleDetection(parsed.detection, topic);
+  }
+
+  /**
+   * Handles one event for an ingress that can refuse it: a finding the
+   * database could not record is not held in memory but returned as
+   * `unrecorded`, so the ingress answers with a retryable error and the
+   * sender keeps it. Every other outcome means the finding is recorded.
+   */
+  async receive(payload: unknown, topic: string): Promise<DetectionResult> {
+    const parsed = parseDetectionEvent(payload);
+    if (!parsed.ok) {
+      this.logger.info(`Ignored event on topic ${topic}: ${parsed.reason}`, {
+        topic,
+        reason: parsed.reason,
+      });
+      return { outcome: 'ignored', reason: parsed.reason };
+    }
+    return this.handleDetection(parsed.detection, topic, undefined, 0, false);
   }
 
   /**
@@ -216,6 +258,7 @@ export class DetectionService {
     topic: string,
     claimedRowId?: string,
     attempt = 0,
+    holdUnrecorded = true,
   ): Promise<DetectionResult> {
     // Outside any request: the actor is this plugin's own service identity.
     const audit = await this.auditor?.createEvent({
@@ -235,6 +278,14 @@ export class DetectionService {
       result = await this.process(detection, claimedRowId);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
+      if (error instanceof UnrecordedError && !holdUnrecorded) {
+        this.logger.warn(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} could not be recorded; refused so that the sender retries: ${reason}`,
+          { source: detection.source, findingId: detection.findingId },
+        );
+        await this.report(audit, () => audit?.fail({ error: error.cause }));
+        return { outcome: 'unrecorded', reason };
+      }
       if (error instanceof UnrecordedError) {
         const delay = this.unrecorded.hold(detection, topic, attempt);
         this.logger.error(
@@ -388,31 +439,47 @@ export class DetectionService {
     return { id: row.id, mine: retry };
   }
 
-  /** False when the incident is gone. */
+  /**
+   * False when the incident is gone. A closed incident is reopened
+   * (investigating again, the timeline says which finding did it) and its
+   * responders are told: nobody watches a closed timeline.
+   */
   private async appendUpdate(
     incidentId: string,
     detection: ParsedDetection,
     arn: string,
   ): Promise<boolean> {
+    let reopened = false;
     const updated = await this.incidentStore.updateIncident(
       incidentId,
       DETECTION_ACTOR,
-      () => ({
-        timeline: [
-          {
-            type: 'detection-updated',
-            message: `${detection.source} finding ${detection.findingId} seen again (${detection.findingType}, severity ${detection.severity})`,
-            after: {
-              source: detection.source,
-              findingId: detection.findingId,
-              revision: detection.revision,
-              severity: detection.severity,
-              resourceArn: arn,
-            },
+      current => {
+        reopened = current.status === 'closed';
+        const seenAgain = {
+          type: 'detection-updated',
+          message: `${detection.source} finding ${detection.findingId} seen again (${detection.findingType}, severity ${detection.severity})`,
+          after: {
+            source: detection.source,
+            findingId: detection.findingId,
+            revision: detection.revision,
+            severity: detection.severity,
+            resourceArn: arn,
           },
-        ],
-      }),
+        };
+        return reopened
+          ? {
+              incident: { status: 'investigating' as const },
+              timeline: [seenAgain, reopenEntry(detection)],
+            }
+          : { timeline: [seenAgain] };
+      },
     );
+    if (updated && reopened) {
+      this.logger.warn(
+        `Incident ${incidentId} reopened: ${detection.source} finding ${detection.findingId} revision ${detection.revision} arrived after it was closed`,
+      );
+      await this.reopenNotifier?.notify(updated, detection);
+    }
     return updated !== undefined;
   }
 

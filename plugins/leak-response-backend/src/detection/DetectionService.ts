@@ -14,6 +14,7 @@ import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
 import { DetectionStore } from './DetectionStore';
 import { ParsedDetection, parseDetectionEvent } from './parseDetection';
 import { ReopenNotifier } from './reopenNotifier';
+import { isUnstorable } from './limits';
 import {
   UnrecordedFindings,
   UnrecordedRetryOptions,
@@ -35,7 +36,9 @@ export type DetectionResult =
     }
   | { outcome: 'failed'; reason: string }
   /** The database could not record it and nothing holds it: the sender must retry. */
-  | { outcome: 'unrecorded'; reason: string };
+  | { outcome: 'unrecorded'; reason: string }
+  /** The database refused its values: sending it again cannot help. */
+  | { outcome: 'rejected'; reason: string };
 
 function auditMeta(result: DetectionResult) {
   switch (result.outcome) {
@@ -78,6 +81,14 @@ function reopenEntry(detection: ParsedDetection) {
       },
     },
   };
+}
+
+/** The database refused the finding's values: no retry can store it. */
+class RejectedError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+    this.name = cause.name;
+  }
 }
 
 /** The longest wait between two retries of a delivery that keeps failing. */
@@ -278,6 +289,14 @@ export class DetectionService {
       result = await this.process(detection, claimedRowId);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
+      if (error instanceof RejectedError) {
+        this.logger.error(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} rejected: the database refused its values, so it is not retried: ${reason}`,
+          { source: detection.source, findingId: detection.findingId },
+        );
+        await this.report(audit, () => audit?.fail({ error: error.cause }));
+        return { outcome: 'rejected', reason };
+      }
       if (error instanceof UnrecordedError && !holdUnrecorded) {
         this.logger.warn(
           `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} could not be recorded; refused so that the sender retries: ${reason}`,
@@ -336,13 +355,27 @@ export class DetectionService {
         ? { id: claimedRowId, mine: true }
         : await this.claim(detection);
     } catch (error) {
+      if (isUnstorable(error)) throw new RejectedError(error as Error);
       throw new UnrecordedError(error as Error);
     }
     const rowId = claim.id;
     if (!claim.mine) {
       return { outcome: 'duplicate', detectionId: rowId };
     }
+    try {
+      return await this.processClaimed(detection, rowId);
+    } catch (error) {
+      if (!isUnstorable(error)) throw error;
+      // Retrying would fail the same way forever: settle it as rejected.
+      await this.store.settle(rowId, { outcome: 'rejected' });
+      throw new RejectedError(error as Error);
+    }
+  }
 
+  private async processClaimed(
+    detection: ParsedDetection,
+    rowId: string,
+  ): Promise<DetectionResult> {
     // A later revision of a finding that already has its incident: no need
     // to map and plan again (and the incident stays on its first entity).
     const known = await this.store.incidentOf(

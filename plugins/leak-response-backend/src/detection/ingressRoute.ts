@@ -46,6 +46,10 @@ export function createDetectionIngressRouter(options: {
           throw new ServiceUnavailableError(
             `the finding could not be recorded; send it again (${result.reason})`,
           );
+        case 'rejected':
+          throw new InputError(
+            `the finding can never be stored as sent: ${result.reason}`,
+          );
         case 'ignored':
           res.status(202).json({ status: 'ignored', reason: result.reason });
           return;

@@ -114,9 +114,7 @@ describe.each(databases.eachSupportedId())(
       const resent = await post(guardDutyS3Finding());
       expect(resent.status).toBe(202);
       expect(resent.body.outcome).toBe('incident-created');
-      expect((await post(guardDutyS3Finding())).body.outcome).toBe(
-        'duplicate',
-      );
+      expect((await post(guardDutyS3Finding())).body.outcome).toBe('duplicate');
       const { items } = await incidentStore.listIncidents({ limit: 10 });
       expect(items.map(i => i.id)).toEqual([resent.body.incidentId]);
       expect(

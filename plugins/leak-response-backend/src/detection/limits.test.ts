@@ -77,8 +77,9 @@ describe.each(databases.eachSupportedId())(
         (first as { incidentId: string }).incidentId,
       );
       expect(incident!.sourceRef).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(await store.listForFinding('cloudwatch', incident!.sourceRef!))
-        .toHaveLength(1);
+      expect(
+        await store.listForFinding('cloudwatch', incident!.sourceRef!),
+      ).toHaveLength(1);
     });
 
     it('drops NUL characters that PostgreSQL text cannot hold and cuts the title to its column', async () => {

@@ -22,7 +22,7 @@ export function hashedKey(value: string): string {
 
 /** PostgreSQL text cannot hold NUL; no finding needs it. */
 export function withoutNul(value: string): string {
-  return value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  return value.includes('\u0000') ? value.split('\u0000').join('') : value;
 }
 
 /**

@@ -79,10 +79,7 @@ function unique(values: Array<string | undefined>): string[] {
         (v): v is string => !!v && v.length <= DETECTION_COLUMN_LIMITS.arn,
       ),
     ),
-  ].slice(
-    0,
-    MAX_ARNS,
-  );
+  ].slice(0, MAX_ARNS);
 }
 
 function s3ObjectArn(bucket: unknown, key: unknown): string | undefined {

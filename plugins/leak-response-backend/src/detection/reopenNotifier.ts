@@ -51,9 +51,9 @@ export class ReopenNotifier {
       // The reopening is recorded on the timeline either way; only the
       // message is lost, and the incident shows up in the open list again.
       this.logger.error(
-        `Could not notify the responders of reopened incident ${
-          incident.id
-        }: ${(error as Error).message}`,
+        `Could not notify the responders of reopened incident ${incident.id}: ${
+          (error as Error).message
+        }`,
       );
     }
   }

@@ -72,7 +72,9 @@ export function readEscalationConfig(config: Config): EscalationOptions {
       ? readDurationFromConfig(c, { key: 'frequency' })
       : { minutes: 1 },
     claimTimeoutMs: c?.has('claimTimeout')
-      ? durationToMilliseconds(readDurationFromConfig(c, { key: 'claimTimeout' }))
+      ? durationToMilliseconds(
+          readDurationFromConfig(c, { key: 'claimTimeout' }),
+        )
       : DEFAULT_CLAIM_TIMEOUT_MS,
   };
 }

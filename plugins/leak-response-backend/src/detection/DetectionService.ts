@@ -164,15 +164,9 @@ export class DetectionService {
 
   /** Handles one event payload. Never throws: failures are logged and returned. */
   async handle(payload: unknown, topic = 'unknown'): Promise<DetectionResult> {
-    const parsed = parseDetectionEvent(payload);
-    if (!parsed.ok) {
-      this.logger.info(`Ignored event on topic ${topic}: ${parsed.reason}`, {
-        topic,
-        reason: parsed.reason,
-      });
-      return { outcome: 'ignored', reason: parsed.reason };
-    }
-    return this.handleDetection(parsed.detection, topic);
+    return this.parseThen(payload, topic, detection =>
+      this.handleDetection(detection, topic),
+    );
   }
 
   /**
@@ -182,6 +176,17 @@ export class DetectionService {
    * sender keeps it. Every other outcome means the finding is recorded.
    */
   async receive(payload: unknown, topic: string): Promise<DetectionResult> {
+    return this.parseThen(payload, topic, detection =>
+      this.handleDetection(detection, topic, undefined, 0, false),
+    );
+  }
+
+  /** Parses the event, or logs why it is ignored. */
+  private async parseThen(
+    payload: unknown,
+    topic: string,
+    handle: (detection: ParsedDetection) => Promise<DetectionResult>,
+  ): Promise<DetectionResult> {
     const parsed = parseDetectionEvent(payload);
     if (!parsed.ok) {
       this.logger.info(`Ignored event on topic ${topic}: ${parsed.reason}`, {
@@ -190,7 +195,7 @@ export class DetectionService {
       });
       return { outcome: 'ignored', reason: parsed.reason };
     }
-    return this.handleDetection(parsed.detection, topic, undefined, 0, false);
+    return handle(parsed.detection);
   }
 
   /**

@@ -198,6 +198,12 @@ export interface Config {
       alsoNotify?: string[];
       /** How often the global task runs; default { minutes: 1 }. */
       frequency?: HumanDuration | string;
+      /**
+       * A claim left `sending` this long (its replica crashed between claiming
+       * and sending, or could not give it back) is taken over and sent again;
+       * default { minutes: 10 }.
+       */
+      claimTimeout?: HumanDuration | string;
     };
   };
 }

@@ -20,9 +20,12 @@ import { readNoticeTemplates } from './notices';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  createDetectionIngressRouter,
+  DETECTION_INGRESS_PATH,
   DetectionService,
   DetectionStore,
   readDetectionConfig,
+  ReopenNotifier,
 } from './detection';
 import {
   EscalationService,
@@ -114,6 +117,10 @@ export const leakResponsePlugin = createBackendPlugin({
             logger: logger.child({ target: 'detection' }),
             auditor,
             retryAfterMs: detectionConfig.retryAfterMs,
+            reopenNotifier: new ReopenNotifier(
+              notifications,
+              logger.child({ target: 'detection' }),
+            ),
           });
           await detector.schedule(scheduler);
           lifecycle.addShutdownHook(() => detector.stop());
@@ -123,6 +130,17 @@ export const leakResponsePlugin = createBackendPlugin({
             onEvent: async params => {
               await detector.handle(params.eventPayload, params.topic);
             },
+          });
+          // Before the API router, whose JSON parser would take the body.
+          httpRouter.use(
+            createDetectionIngressRouter({
+              detector,
+              ingress: detectionConfig.ingress,
+            }),
+          );
+          httpRouter.addAuthPolicy({
+            path: DETECTION_INGRESS_PATH,
+            allow: 'unauthenticated',
           });
         }
         await EscalationService.create({

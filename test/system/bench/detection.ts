@@ -14,9 +14,9 @@
  * - visible: from sending the finding to the incident being listed by
  *   `GET /api/leak-response/v1/incidents` (a watcher lists the newest
  *   incidents every 100 ms, so this includes up to ~100 ms of polling);
- * - acknowledged: sending to the ingress's 202 (the events service hands the
- *   finding to the subscriber before answering, so the incident is committed
- *   by then);
+ * - acknowledged: sending to the ingress's 202 (the plugin's ingress
+ *   handles the finding before answering, so the incident is committed by
+ *   then);
  * - createdAt: the incident's createdAt minus the send time (same clock).
  */
 import os from 'node:os';

@@ -2,7 +2,8 @@
 import type { IncidentRecord } from '@leak-response/plugin-leak-response-common';
 
 export const INGRESS_HEADER = 'x-leak-response-ingress-token';
-export const INGRESS_PATH = '/api/events/http/leak-response.aws-findings';
+/** The plugin's ingress: 202 only once the finding is recorded, 503 while it cannot be. */
+export const INGRESS_PATH = '/api/leak-response/v1/detections/ingress';
 
 export interface Reply<T = any> {
   status: number;

@@ -13,6 +13,8 @@ import { IncidentStore } from '../database/IncidentStore';
 import { ARN_ANNOTATION, candidateArns, chooseLeakType } from './arns';
 import { DetectionStore } from './DetectionStore';
 import { ParsedDetection, parseDetectionEvent } from './parseDetection';
+import { ReopenNotifier } from './reopenNotifier';
+import { isUnstorable } from './limits';
 import {
   UnrecordedFindings,
   UnrecordedRetryOptions,
@@ -32,7 +34,11 @@ export type DetectionResult =
       incidentId: string;
       entityRef: string;
     }
-  | { outcome: 'failed'; reason: string };
+  | { outcome: 'failed'; reason: string }
+  /** The database could not record it and nothing holds it: the sender must retry. */
+  | { outcome: 'unrecorded'; reason: string }
+  /** The database refused its values: sending it again cannot help. */
+  | { outcome: 'rejected'; reason: string };
 
 function auditMeta(result: DetectionResult) {
   switch (result.outcome) {
@@ -54,6 +60,31 @@ function auditMeta(result: DetectionResult) {
 
 /** The database could not record a delivery: nothing in it will retry. */
 class UnrecordedError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+    this.name = cause.name;
+  }
+}
+
+/** The timeline entry of a closed incident reopened by a finding. */
+function reopenEntry(detection: ParsedDetection) {
+  return {
+    type: 'status-changed',
+    message: `closed → investigating: reopened because ${detection.source} finding ${detection.findingId} was reported again (revision ${detection.revision}) after the incident was closed`,
+    before: { status: 'closed' },
+    after: {
+      status: 'investigating',
+      reopenedBy: {
+        source: detection.source,
+        findingId: detection.findingId,
+        revision: detection.revision,
+      },
+    },
+  };
+}
+
+/** The database refused the finding's values: no retry can store it. */
+class RejectedError extends Error {
   constructor(readonly cause: Error) {
     super(cause.message);
     this.name = cause.name;
@@ -85,6 +116,8 @@ export class DetectionService {
     retryAfterMs?: number;
     /** Findings the database could not record are retried in memory, with backoff. */
     unrecordedRetry?: UnrecordedRetryOptions;
+    /** Tells the responders of a closed incident that a finding reopened it. */
+    reopenNotifier?: ReopenNotifier;
     clock?: () => Date;
   }) {
     return new DetectionService(
@@ -98,6 +131,7 @@ export class DetectionService {
       options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS,
       options.clock ?? (() => new Date()),
       options.unrecordedRetry,
+      options.reopenNotifier,
     );
   }
 
@@ -114,6 +148,7 @@ export class DetectionService {
     private readonly retryAfterMs: number,
     private readonly clock: () => Date,
     unrecordedRetry?: UnrecordedRetryOptions,
+    private readonly reopenNotifier?: ReopenNotifier,
   ) {
     this.unrecorded = new UnrecordedFindings(
       (detection, topic, attempt) =>
@@ -129,6 +164,29 @@ export class DetectionService {
 
   /** Handles one event payload. Never throws: failures are logged and returned. */
   async handle(payload: unknown, topic = 'unknown'): Promise<DetectionResult> {
+    return this.parseThen(payload, topic, detection =>
+      this.handleDetection(detection, topic),
+    );
+  }
+
+  /**
+   * Handles one event for an ingress that can refuse it: a finding the
+   * database could not record is not held in memory but returned as
+   * `unrecorded`, so the ingress answers with a retryable error and the
+   * sender keeps it. Every other outcome means the finding is recorded.
+   */
+  async receive(payload: unknown, topic: string): Promise<DetectionResult> {
+    return this.parseThen(payload, topic, detection =>
+      this.handleDetection(detection, topic, undefined, 0, false),
+    );
+  }
+
+  /** Parses the event, or logs why it is ignored. */
+  private async parseThen(
+    payload: unknown,
+    topic: string,
+    handle: (detection: ParsedDetection) => Promise<DetectionResult>,
+  ): Promise<DetectionResult> {
     const parsed = parseDetectionEvent(payload);
     if (!parsed.ok) {
       this.logger.info(`Ignored event on topic ${topic}: ${parsed.reason}`, {
@@ -137,7 +195,7 @@ export class DetectionService {
       });
       return { outcome: 'ignored', reason: parsed.reason };
     }
-    return this.handleDetection(parsed.detection, topic);
+    return handle(parsed.detection);
   }
 
   /**
@@ -216,6 +274,7 @@ export class DetectionService {
     topic: string,
     claimedRowId?: string,
     attempt = 0,
+    holdUnrecorded = true,
   ): Promise<DetectionResult> {
     // Outside any request: the actor is this plugin's own service identity.
     const audit = await this.auditor?.createEvent({
@@ -235,6 +294,22 @@ export class DetectionService {
       result = await this.process(detection, claimedRowId);
     } catch (error) {
       const reason = `${(error as Error).name}: ${(error as Error).message}`;
+      if (error instanceof RejectedError) {
+        this.logger.error(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} rejected: the database refused its values, so it is not retried: ${reason}`,
+          { source: detection.source, findingId: detection.findingId },
+        );
+        await this.report(audit, () => audit?.fail({ error: error.cause }));
+        return { outcome: 'rejected', reason };
+      }
+      if (error instanceof UnrecordedError && !holdUnrecorded) {
+        this.logger.warn(
+          `Detection ${detection.source}/${detection.findingId} revision ${detection.revision} could not be recorded; refused so that the sender retries: ${reason}`,
+          { source: detection.source, findingId: detection.findingId },
+        );
+        await this.report(audit, () => audit?.fail({ error: error.cause }));
+        return { outcome: 'unrecorded', reason };
+      }
       if (error instanceof UnrecordedError) {
         const delay = this.unrecorded.hold(detection, topic, attempt);
         this.logger.error(
@@ -285,13 +360,27 @@ export class DetectionService {
         ? { id: claimedRowId, mine: true }
         : await this.claim(detection);
     } catch (error) {
+      if (isUnstorable(error)) throw new RejectedError(error as Error);
       throw new UnrecordedError(error as Error);
     }
     const rowId = claim.id;
     if (!claim.mine) {
       return { outcome: 'duplicate', detectionId: rowId };
     }
+    try {
+      return await this.processClaimed(detection, rowId);
+    } catch (error) {
+      if (!isUnstorable(error)) throw error;
+      // Retrying would fail the same way forever: settle it as rejected.
+      await this.store.settle(rowId, { outcome: 'rejected' });
+      throw new RejectedError(error as Error);
+    }
+  }
 
+  private async processClaimed(
+    detection: ParsedDetection,
+    rowId: string,
+  ): Promise<DetectionResult> {
     // A later revision of a finding that already has its incident: no need
     // to map and plan again (and the incident stays on its first entity).
     const known = await this.store.incidentOf(
@@ -388,31 +477,47 @@ export class DetectionService {
     return { id: row.id, mine: retry };
   }
 
-  /** False when the incident is gone. */
+  /**
+   * False when the incident is gone. A closed incident is reopened
+   * (investigating again, the timeline says which finding did it) and its
+   * responders are told: nobody watches a closed timeline.
+   */
   private async appendUpdate(
     incidentId: string,
     detection: ParsedDetection,
     arn: string,
   ): Promise<boolean> {
+    let reopened = false;
     const updated = await this.incidentStore.updateIncident(
       incidentId,
       DETECTION_ACTOR,
-      () => ({
-        timeline: [
-          {
-            type: 'detection-updated',
-            message: `${detection.source} finding ${detection.findingId} seen again (${detection.findingType}, severity ${detection.severity})`,
-            after: {
-              source: detection.source,
-              findingId: detection.findingId,
-              revision: detection.revision,
-              severity: detection.severity,
-              resourceArn: arn,
-            },
+      current => {
+        reopened = current.status === 'closed';
+        const seenAgain = {
+          type: 'detection-updated',
+          message: `${detection.source} finding ${detection.findingId} seen again (${detection.findingType}, severity ${detection.severity})`,
+          after: {
+            source: detection.source,
+            findingId: detection.findingId,
+            revision: detection.revision,
+            severity: detection.severity,
+            resourceArn: arn,
           },
-        ],
-      }),
+        };
+        return reopened
+          ? {
+              incident: { status: 'investigating' as const },
+              timeline: [seenAgain, reopenEntry(detection)],
+            }
+          : { timeline: [seenAgain] };
+      },
     );
+    if (updated && reopened) {
+      this.logger.warn(
+        `Incident ${incidentId} reopened: ${detection.source} finding ${detection.findingId} revision ${detection.revision} arrived after it was closed`,
+      );
+      await this.reopenNotifier?.notify(updated, detection);
+    }
     return updated !== undefined;
   }
 

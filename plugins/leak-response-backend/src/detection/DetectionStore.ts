@@ -16,7 +16,9 @@ export type DetectionOutcome =
   | 'pending'
   | 'incident-created'
   | 'incident-updated'
-  | 'unmapped';
+  | 'unmapped'
+  /** Can never be stored as it is (the database refused its values). */
+  | 'rejected';
 
 /** A stored detection, as the API lists it. */
 export interface StoredDetection {

@@ -1,4 +1,5 @@
 import { Severity } from '@leak-response/plugin-leak-response-common';
+import { DETECTION_COLUMN_LIMITS, fitToColumns, withoutNul } from './limits';
 
 /** Where a detection comes from. */
 export type DetectionSource = 'guardduty' | 'macie' | 'cloudwatch';
@@ -38,11 +39,11 @@ function isObject(value: unknown): value is Obj {
 }
 
 function str(value: unknown): string | undefined {
-  return typeof value === 'string' &&
-    value.length > 0 &&
-    value.length <= MAX_STRING
-    ? value
-    : undefined;
+  if (typeof value !== 'string' || value.length > MAX_STRING) {
+    return undefined;
+  }
+  const text = withoutNul(value);
+  return text.length > 0 ? text : undefined;
 }
 
 function obj(value: unknown): Obj {
@@ -72,10 +73,13 @@ function isArn(value: unknown): value is string {
 }
 
 function unique(values: Array<string | undefined>): string[] {
-  return [...new Set(values.filter((v): v is string => !!v))].slice(
-    0,
-    MAX_ARNS,
-  );
+  return [
+    ...new Set(
+      values.filter(
+        (v): v is string => !!v && v.length <= DETECTION_COLUMN_LIMITS.arn,
+      ),
+    ),
+  ].slice(0, MAX_ARNS);
 }
 
 function s3ObjectArn(bucket: unknown, key: unknown): string | undefined {
@@ -300,6 +304,11 @@ function parseCloudWatchAlarm(event: Obj, detail: Obj): ParseResult {
  * with a reason.
  */
 export function parseDetectionEvent(payload: unknown): ParseResult {
+  const parsed = parseEvent(payload);
+  return parsed.ok ? fitToColumns(parsed.detection) : parsed;
+}
+
+function parseEvent(payload: unknown): ParseResult {
   const event = unwrapEnvelope(payload);
   if (!isObject(event)) {
     return {

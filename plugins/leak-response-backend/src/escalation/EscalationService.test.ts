@@ -254,6 +254,7 @@ describe('readEscalationConfig', () => {
       notifySteps: ['decide-notifications', 'notify'],
       alsoNotify: [],
       frequency: { minutes: 1 },
+      claimTimeoutMs: 600_000,
     });
   });
 

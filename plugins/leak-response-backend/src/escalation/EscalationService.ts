@@ -5,6 +5,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   IncidentObligation,
@@ -40,7 +41,12 @@ export interface EscalationOptions {
   /** Also told of every real incident's escalations (never of exercises). */
   alsoNotify: string[];
   frequency: SchedulerServiceTaskScheduleDefinition['frequency'];
+  /** A claim left `sending` this long (a crash, a failed release) is taken over. */
+  claimTimeoutMs: number;
 }
+
+/** By default a claim left `sending` is taken over after 10 minutes. */
+const DEFAULT_CLAIM_TIMEOUT_MS = 10 * 60_000;
 
 /** Reads `leakResponse.escalation` once. */
 export function readEscalationConfig(config: Config): EscalationOptions {
@@ -65,6 +71,11 @@ export function readEscalationConfig(config: Config): EscalationOptions {
     frequency: c?.has('frequency')
       ? readDurationFromConfig(c, { key: 'frequency' })
       : { minutes: 1 },
+    claimTimeoutMs: c?.has('claimTimeout')
+      ? durationToMilliseconds(
+          readDurationFromConfig(c, { key: 'claimTimeout' }),
+        )
+      : DEFAULT_CLAIM_TIMEOUT_MS,
   };
 }
 
@@ -238,6 +249,7 @@ export class EscalationService {
         threshold: thresholdKey(latest),
         claimedBy: this.instanceId,
         now,
+        sendingSince: new Date(now.getTime() - this.options.claimTimeoutMs),
       });
       if (!won) continue;
       for (const older of reached.slice(0, -1)) {

@@ -52,7 +52,11 @@ export class EscalationStore {
 
   private constructor(private readonly db: Knex) {}
 
-  /** True when this call won the claim. */
+  /**
+   * True when this call won the claim: it inserted the row, or took over a
+   * claim left `sending` since before `sendingSince` (its replica crashed
+   * between claiming and settling, or could not give it back).
+   */
   async claim(claim: {
     obligationId: string;
     incidentId: string;
@@ -61,6 +65,8 @@ export class EscalationStore {
     now: Date;
     /** Record a threshold passed over for a later one (nothing is sent). */
     superseded?: boolean;
+    /** A claim still `sending` that was made before this is taken over. */
+    sendingSince?: Date;
   }): Promise<boolean> {
     const inserted = await this.db<Row>('escalation_claims')
       .insert({
@@ -75,7 +81,18 @@ export class EscalationStore {
       .onConflict(['obligation_id', 'threshold'])
       .ignore()
       .returning('obligation_id');
-    return inserted.length > 0;
+    if (inserted.length > 0) return true;
+    if (claim.superseded || !claim.sendingSince) return false;
+    // One conditional update: of two replicas taking over, one matches.
+    const taken = await this.db<Row>('escalation_claims')
+      .where({
+        obligation_id: claim.obligationId,
+        threshold: claim.threshold,
+        outcome: 'sending',
+      })
+      .andWhere('claimed_at', '<', claim.sendingSince)
+      .update({ claimed_by: claim.claimedBy, claimed_at: claim.now } as any);
+    return taken > 0;
   }
 
   async settle(

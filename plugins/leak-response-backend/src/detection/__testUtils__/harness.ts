@@ -17,6 +17,8 @@ import { exampleCatalog } from '../../plan/__testUtils__/catalogFixtures';
 import { DetectionService } from '../DetectionService';
 import { DetectionStore } from '../DetectionStore';
 import { UnrecordedRetryOptions } from '../UnrecordedFindings';
+import { ReopenNotifier } from '../reopenNotifier';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 
 export async function detectionHarness(
   knex: Knex,
@@ -25,6 +27,7 @@ export async function detectionHarness(
     clock?: () => Date;
     auditor?: AuditorService;
     unrecordedRetry?: UnrecordedRetryOptions;
+    notifications?: NotificationService;
   } = {},
 ) {
   const database = { getClient: async () => knex };
@@ -53,6 +56,9 @@ export async function detectionHarness(
     auditor: options.auditor,
     clock: options.clock,
     unrecordedRetry: options.unrecordedRetry,
+    reopenNotifier: options.notifications
+      ? new ReopenNotifier(options.notifications, logger)
+      : undefined,
   });
   return { service, store, incidentStore, incidents, logger };
 }

@@ -96,10 +96,9 @@ export const leakResponsePlugin = createBackendPlugin({
               config.getOptionalString('leakResponse.organisation.name') ??
               config.getOptionalString('organization.name') ??
               'the organisation',
-            dpoContact:
-              config.getOptionalString(
-                'leakResponse.organisation.dpoContact',
-              ) ?? '[[contact details of the data protection officer]]',
+            dpoContact: config.getOptionalString(
+              'leakResponse.organisation.dpoContact',
+            ),
           },
         });
         const detections = await DetectionStore.create({ database });

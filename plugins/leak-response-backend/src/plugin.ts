@@ -100,6 +100,8 @@ export const leakResponsePlugin = createBackendPlugin({
               'leakResponse.organisation.dpoContact',
             ),
           },
+          fourEyes:
+            config.getOptionalBoolean('leakResponse.notices.fourEyes') ?? true,
         });
         const detections = await DetectionStore.create({ database });
         const detectionConfig = readDetectionConfig(config);

@@ -18,20 +18,22 @@ jest.setTimeout(60_000);
 const TOKEN = 'ci-pipeline-static-token-0123456789';
 const UNKNOWN = '0b5c3f1e-0000-4000-8000-000000000000';
 
-const accepted: Array<[string, 'get' | 'post', string, object?]> = [
+const accepted: Array<[string, 'get' | 'post', string, object | null]> = [
   [
     'reading holds',
     'get',
     '/v1/holds?entityRef=resource:default/clickstream-2025q3',
+    null,
   ],
-  ['reading incidents', 'get', '/v1/incidents'],
-  ['reading an incident', 'get', `/v1/incidents/${UNKNOWN}`],
-  ['exporting a report', 'get', `/v1/incidents/${UNKNOWN}/report`],
-  ['listing unmapped detections', 'get', '/v1/detections/unmapped'],
+  ['reading incidents', 'get', '/v1/incidents', null],
+  ['reading an incident', 'get', `/v1/incidents/${UNKNOWN}`, null],
+  ['exporting a report', 'get', `/v1/incidents/${UNKNOWN}/report`, null],
+  ['listing unmapped detections', 'get', '/v1/detections/unmapped', null],
   [
     'reading a plan',
     'get',
     '/v1/entities/resource/default/x/plan?leakType=model-weight-exfiltration',
+    null,
   ],
   [
     'launching from a pipeline',

@@ -592,14 +592,12 @@ export class IncidentService {
           }; read it again before approving`,
         );
       }
-      const author = [notice.createdBy, notice.editedBy].includes(actor)
-        ? actor === notice.editedBy
-          ? 'last edited'
-          : 'drafted'
-        : undefined;
-      if (this.fourEyes && author) {
+      if (
+        this.fourEyes &&
+        (actor === notice.createdBy || actor === notice.editedBy)
+      ) {
         throw new ConflictError(
-          `four eyes: you ${author} notice ${noticeId}; someone else in compliance must approve it (leakResponse.notices.fourEyes)`,
+          `four eyes: you drafted or last edited notice ${noticeId}; someone else in compliance must approve it (leakResponse.notices.fourEyes)`,
         );
       }
       const missing = incompleteParts(notice.body);

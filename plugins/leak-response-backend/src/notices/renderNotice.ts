@@ -19,6 +19,7 @@ export const DPO_CONTACT_TO_COMPLETE =
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
 
 /** Every form a line can end in: CommonMark's \n, \r\n and \r, and Unicode's. */
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed end lines too
 const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 
 /**

@@ -126,10 +126,10 @@ export function addIncidentRoutes(
     eventId: string,
     permission: BasicPermission | typeof incidentReadPermission,
     handler: Handler,
-    options: { acceptsServices?: boolean } = {},
+    routeOptions: { acceptsServices?: boolean } = {},
   ): express.RequestHandler {
     const change = permission.attributes.action !== 'read';
-    const acceptsServices = options.acceptsServices ?? !change;
+    const acceptsServices = routeOptions.acceptsServices ?? !change;
     return async (req, res) => {
       const auditorEvent = await auditor.createEvent({
         eventId,

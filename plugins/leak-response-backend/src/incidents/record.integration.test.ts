@@ -28,7 +28,10 @@ import {
   obligationDecidePermission,
 } from '@leak-response/plugin-leak-response-common';
 import request from 'supertest';
-import { startCatalogBackend } from '../__testUtils__/catalogBackend';
+import {
+  startCatalogBackend,
+  waitForLineage,
+} from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(240_000);
 
@@ -119,26 +122,9 @@ describe.each(databases.eachSupportedId())(
         features: [compliancePolicy],
       });
       server = backend.server;
-      const started = Date.now();
-      for (;;) {
-        const res = await request(server)
-          .get(
-            '/api/leak-response/v1/entities/resource/default/recsys-llm-v3/plan',
-          )
-          .query({ leakType: 'model-weight-exfiltration' })
-          .set('Authorization', responder);
-        const refs: string[] =
-          res.status === 200
-            ? res.body.impact.entities.map(
-                (e: { entityRef: string }) => e.entityRef,
-              )
-            : [];
-        if (refs.includes('resource:default/clickstream-2025q3')) break;
-        if (Date.now() - started > 120_000) {
-          throw new Error(`catalog not ready: ${res.status}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 500));
-      }
+      await waitForLineage(server, responder, [
+        'resource:default/clickstream-2025q3',
+      ]);
     });
 
     afterAll(async () => {

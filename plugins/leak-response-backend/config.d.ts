@@ -136,6 +136,12 @@ export interface Config {
         /** Must contain `{{exerciseNotice}}`, which marks an exercise's drafts. */
         body: string;
       }>;
+      /**
+       * Four eyes: the person who drafted or last edited a notice cannot
+       * approve it (409). Default true; turn off only where compliance is
+       * one person.
+       */
+      fourEyes?: boolean;
     };
 
     /**

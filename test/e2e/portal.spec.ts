@@ -151,7 +151,7 @@ test.describe('the Leak Response portal', () => {
     });
     await saveScreenshot(page, 'incident-page');
 
-    // draft, complete, approve (the guest is in dpo-office) and submit the notice
+    // draft, complete, approve (a second member of dpo-office) and submit the notice
     await art33.getByRole('button', { name: 'Draft notice' }).click();
     const notice = page.getByRole('region', {
       name: /^Notice GDPR → Competent supervisory authority/,
@@ -165,7 +165,29 @@ test.describe('the Leak Response portal', () => {
     );
     await notice.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByText('Draft saved')).toBeVisible();
+    // four eyes: the guest drafted it, so the guest cannot approve it
     await notice.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByText(/four eyes: you drafted/)).toBeVisible();
+    // the second member of compliance (the local reviewer sign-in) approves
+    // the version it read
+    const backend = process.env.BACKEND_URL ?? 'http://localhost:7007';
+    const reviewer = await (
+      await page.request.get(`${backend}/api/auth/localReviewer/refresh`)
+    ).json();
+    const headers = {
+      Authorization: `Bearer ${reviewer.backstageIdentity.token}`,
+    };
+    const api = `${backend}/api/leak-response/v1/incidents/${incidentId}`;
+    const record = await (await page.request.get(api, { headers })).json();
+    const read = record.notices.find(
+      (n: { templateId: string }) => n.templateId === 'gdpr33',
+    );
+    const approval = await page.request.post(
+      `${api}/notices/${read.id}/approve`,
+      { headers, data: { version: read.version } },
+    );
+    expect(approval.status()).toBe(200);
+    await page.reload();
     await expect(notice.getByText(/— approved$/)).toBeVisible();
     await notice
       .getByRole('textbox', { name: 'Submission reference' })

@@ -12,6 +12,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: the guest provider is for local use (see app-config.yaml)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// a second local identity (a compliance reviewer), so that four eyes can approve
+backend.add(import('./localReviewerSignIn'));
 
 // catalog, with the LLM entity model
 backend.add(import('@backstage/plugin-catalog-backend'));

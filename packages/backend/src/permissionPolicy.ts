@@ -24,6 +24,7 @@ import {
   incidentReadPermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  obligationDecidePermission,
   readinessReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 
@@ -57,7 +58,8 @@ function roleGroup(config: Config, role: string): string | undefined {
  * work on an incident and read the readiness dashboard and inventory; only
  * members of the compliance group
  * (`leakResponse.roles.compliance`) may approve a notice to a regulator or to
- * customers. With `leakResponse.permissions.restrictReadToOwners`, reading
+ * customers, or decide an obligation (mark it submitted or not required, or
+ * close an incident over obligations still open). With `leakResponse.permissions.restrictReadToOwners`, reading
  * is conditional instead: owners of an entity affected by the incident and
  * the user who launched it may read it, and members of the compliance and
  * security groups read every incident. Any other Leak Response permission is denied, as is every Leak
@@ -121,7 +123,12 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     if (RESPONDER_PERMISSIONS.has(name)) {
       return ALLOW;
     }
-    if (name === noticeApprovePermission.name) {
+    // approving a notice and deciding an obligation (marking it submitted
+    // or not required, closing over open ones) are compliance's decisions
+    if (
+      name === noticeApprovePermission.name ||
+      name === obligationDecidePermission.name
+    ) {
       const { complianceGroup } = this.options;
       return complianceGroup && groups.includes(complianceGroup) ? ALLOW : DENY;
     }

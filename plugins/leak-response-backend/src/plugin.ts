@@ -99,11 +99,12 @@ export const leakResponsePlugin = createBackendPlugin({
               config.getOptionalString('leakResponse.organisation.name') ??
               config.getOptionalString('organization.name') ??
               'the organisation',
-            dpoContact:
-              config.getOptionalString(
-                'leakResponse.organisation.dpoContact',
-              ) ?? '[[contact details of the data protection officer]]',
+            dpoContact: config.getOptionalString(
+              'leakResponse.organisation.dpoContact',
+            ),
           },
+          fourEyes:
+            config.getOptionalBoolean('leakResponse.notices.fourEyes') ?? true,
         });
         const detections = await DetectionStore.create({ database });
         const detectionConfig = readDetectionConfig(config);

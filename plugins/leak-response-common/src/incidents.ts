@@ -177,9 +177,17 @@ export interface IncidentNotice {
   approvedAt?: string;
   submittedAt?: string;
   submissionRef?: string;
+  /** Who drafted it. */
   createdBy: string;
+  /** Who last edited the draft, if anyone did. */
+  editedBy?: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The SHA-256 of the body: approving sends the version read, and a notice
+   * edited since is not approved.
+   */
+  version: string;
 }
 
 /**

@@ -51,6 +51,18 @@ export const noticeApprovePermission = createPermission({
 });
 
 /**
+ * Decide an obligation: mark it submitted or not required, reset such a
+ * decision, or close an incident whose obligations are still open. Deciding
+ * stops the reminders and reads as done in the report, so it is an approval
+ * like {@link noticeApprovePermission} and meant for the same people.
+ * @public
+ */
+export const obligationDecidePermission = createPermission({
+  name: 'leak-response.obligation.decide',
+  attributes: { action: 'update' },
+});
+
+/**
  * Read the readiness dashboard and export the inventory of LLM assets (the
  * record of processing activities).
  * @public
@@ -69,5 +81,6 @@ export const leakResponsePermissions: Permission[] = [
   incidentCreatePermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  obligationDecidePermission,
   readinessReadPermission,
 ];

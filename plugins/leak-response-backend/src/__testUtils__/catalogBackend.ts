@@ -13,6 +13,7 @@ import {
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import { JsonObject } from '@backstage/types';
+import request from 'supertest';
 import catalogModuleLlm from '@leak-response/plugin-catalog-backend-module-llm';
 import { leakResponsePlugin } from '../plugin';
 import { exampleCatalogConfig, ROLES } from './config';
@@ -64,4 +65,33 @@ export async function startCatalogBackend(
       await databases?.remove();
     },
   };
+}
+
+/**
+ * Waits until the catalog has ingested and stitched the lineage: the plan of
+ * recsys-llm-v3 reaches every ref of `refs`.
+ */
+export async function waitForLineage(
+  server: TestBackend['server'],
+  authorization: string,
+  refs: string[],
+): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const res = await request(server)
+      .get('/api/leak-response/v1/entities/resource/default/recsys-llm-v3/plan')
+      .query({ leakType: 'model-weight-exfiltration' })
+      .set('Authorization', authorization);
+    const found: string[] =
+      res.status === 200
+        ? res.body.impact.entities.map(
+            (e: { entityRef: string }) => e.entityRef,
+          )
+        : [];
+    if (refs.every(ref => found.includes(ref))) return;
+    if (Date.now() - started > 120_000) {
+      throw new Error(`catalog not ready: ${res.status}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
 }

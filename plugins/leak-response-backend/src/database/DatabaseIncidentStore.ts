@@ -34,6 +34,7 @@ import {
 } from './IncidentStore';
 import { normalizedRef } from './entityRefs';
 import { appendChainedEvents, verifyIncidentTimeline } from './timelineChain';
+import { noticeVersion } from '../notices/version';
 
 const migrationsDir = resolvePackagePath(
   '@leak-response/plugin-leak-response-backend',
@@ -59,6 +60,8 @@ type IncidentRow = {
   source: string | null;
   source_ref: string | null;
   idempotency_key: string | null;
+  idempotency_caller?: string | null;
+  idempotency_hash?: string | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -123,6 +126,7 @@ type NoticeRow = {
   approved_at: Timestamp | null;
   submitted_at: Timestamp | null;
   submission_ref: string | null;
+  edited_by?: string | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -232,8 +236,10 @@ function toNotice(row: NoticeRow): IncidentNotice {
     submittedAt: optionalIso(row.submitted_at),
     submissionRef: optional(row.submission_ref),
     createdBy: row.created_by,
+    editedBy: optional(row.edited_by ?? null),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    version: noticeVersion(row.body),
   };
 }
 
@@ -280,9 +286,11 @@ export class DatabaseIncidentStore implements IncidentStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async createIncident(
-    incident: NewIncident,
-  ): Promise<{ incident: IncidentRecord; created: boolean }> {
+  async createIncident(incident: NewIncident): Promise<{
+    incident: IncidentRecord;
+    created: boolean;
+    idempotencyHash?: string;
+  }> {
     const id = randomUUID();
     const now = new Date();
     const created = await this.db.transaction(async tx => {
@@ -303,6 +311,12 @@ export class DatabaseIncidentStore implements IncidentStore {
           source: incident.source ?? null,
           source_ref: incident.sourceRef ?? null,
           idempotency_key: incident.idempotencyKey ?? null,
+          idempotency_caller: incident.idempotencyKey
+            ? incident.createdBy
+            : null,
+          idempotency_hash: incident.idempotencyKey
+            ? incident.idempotencyHash ?? null
+            : null,
           created_by: incident.createdBy,
           created_at: now,
           updated_at: now,
@@ -354,7 +368,11 @@ export class DatabaseIncidentStore implements IncidentStore {
     const existing = await this.db<IncidentRow>('incidents')
       .where(builder => {
         if (incident.idempotencyKey) {
-          builder.orWhere('idempotency_key', incident.idempotencyKey);
+          builder.orWhere(inner =>
+            inner
+              .where('idempotency_caller', incident.createdBy)
+              .andWhere('idempotency_key', incident.idempotencyKey!),
+          );
         }
         if (incident.source && incident.sourceRef) {
           builder.orWhere(inner =>
@@ -373,6 +391,7 @@ export class DatabaseIncidentStore implements IncidentStore {
     return {
       incident: (await this.getIncident(existing.id))!,
       created: false,
+      idempotencyHash: optional(existing.idempotency_hash ?? null),
     };
   }
 
@@ -739,6 +758,9 @@ export class DatabaseIncidentStore implements IncidentStore {
         .update({
           ...(fields.status !== undefined && { status: fields.status }),
           ...(fields.body !== undefined && { body: fields.body }),
+          ...(fields.editedBy !== undefined && {
+            edited_by: fields.editedBy,
+          }),
           ...(fields.approvedBy !== undefined && {
             approved_by: fields.approvedBy,
           }),

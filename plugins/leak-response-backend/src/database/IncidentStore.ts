@@ -47,7 +47,10 @@ export interface NewIncident {
   detectedAt?: Date;
   source?: string;
   sourceRef?: string;
+  /** Unique per caller (`createdBy`), not globally. */
   idempotencyKey?: string;
+  /** Hash of the request that used the key, to refuse a different replay. */
+  idempotencyHash?: string;
   createdBy: string;
   playbookId?: string;
   playbookVersion?: string;
@@ -135,13 +138,16 @@ export interface IncidentChange {
   taskUpdates?: Array<{ id: string; doneBy?: string; doneAt?: string }>;
   addAffected?: NewAffectedEntity[];
   removeAffected?: string[];
-  newNotices?: Array<Omit<IncidentNotice, 'id' | 'createdAt' | 'updatedAt'>>;
+  newNotices?: Array<
+    Omit<IncidentNotice, 'id' | 'createdAt' | 'updatedAt' | 'version'>
+  >;
   noticeUpdates?: Array<
     { id: string } & Partial<
       Pick<
         IncidentNotice,
         | 'status'
         | 'body'
+        | 'editedBy'
         | 'approvedBy'
         | 'approvedAt'
         | 'submittedAt'
@@ -155,13 +161,16 @@ export interface IncidentChange {
 /** Persistence of incidents and everything they hold. */
 export interface IncidentStore {
   /**
-   * Stores a new incident with its record. When its idempotency key, or its
-   * source and source reference, are already known, the existing incident is
-   * returned with `created: false` and nothing is written.
+   * Stores a new incident with its record. When its idempotency key (of the
+   * same caller), or its source and source reference, are already known, the
+   * existing incident is returned with `created: false`, with the hash of
+   * the request that first used the key, and nothing is written.
    */
-  createIncident(
-    incident: NewIncident,
-  ): Promise<{ incident: IncidentRecord; created: boolean }>;
+  createIncident(incident: NewIncident): Promise<{
+    incident: IncidentRecord;
+    created: boolean;
+    idempotencyHash?: string;
+  }>;
   getIncident(id: string): Promise<IncidentRecord | undefined>;
   listIncidents(
     filter?: IncidentFilter,

@@ -1,5 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AssessmentAnswers,
   IncidentFacts,
@@ -8,6 +13,7 @@ import {
   INCIDENT_TRANSITIONS,
   isAllowedTransition,
   LeakType,
+  obligationDecidePermission,
   ObligationsReport,
   Severity,
   TimelineVerification,
@@ -23,8 +29,17 @@ import {
   NoticeOrganisation,
   NoticeTemplate,
   noticeValues,
+  noticeVersion,
   renderNotice,
 } from '../notices';
+import {
+  assertDateBetween,
+  assertPlausibleDate,
+  DECIDED_OBLIGATION_STATUSES,
+  IdempotencyMismatchError,
+  openObligations,
+  requestHash,
+} from './recordRules';
 import {
   affectedFromPlan,
   obligationChanges,
@@ -71,6 +86,12 @@ export interface LaunchRequest {
   detectedAt?: string;
 }
 
+/** What the caller may decide, as the route found in the permission policy. */
+export interface DecisionRights {
+  /** Holds `leak-response.obligation.decide`. */
+  mayDecide: boolean;
+}
+
 /** The incident lifecycle: launch, update, notices, export. */
 export class IncidentService {
   static create(options: {
@@ -78,6 +99,11 @@ export class IncidentService {
     planner: IncidentPlanner;
     templates: readonly NoticeTemplate[];
     organisation: NoticeOrganisation;
+    /**
+     * Four eyes (`leakResponse.notices.fourEyes`, on by default): neither
+     * the drafter nor the last editor of a notice approves it.
+     */
+    fourEyes?: boolean;
     clock?: () => Date;
   }): IncidentService {
     return new IncidentService(
@@ -86,6 +112,7 @@ export class IncidentService {
       new Map(options.templates.map(t => [t.id, t])),
       options.organisation,
       options.clock ?? (() => new Date()),
+      options.fourEyes ?? true,
     );
   }
 
@@ -95,6 +122,7 @@ export class IncidentService {
     private readonly templates: Map<string, NoticeTemplate>,
     private readonly organisation: NoticeOrganisation,
     private readonly clock: () => Date,
+    private readonly fourEyes: boolean,
   ) {}
 
   get templateList(): NoticeTemplate[] {
@@ -108,9 +136,12 @@ export class IncidentService {
   ) {
     const now = this.clock();
     const awareAt = request.awareAt ?? now.toISOString();
-    if (Date.parse(awareAt) > now.getTime() + 60_000) {
-      throw new InputError('awareAt: must not be in the future');
+    assertPlausibleDate('awareAt', awareAt, now);
+    if (request.detectedAt) {
+      assertPlausibleDate('detectedAt', request.detectedAt, now);
     }
+    const { idempotencyKey, ...asked } = request;
+    const idempotencyHash = idempotencyKey ? requestHash(asked) : undefined;
     const { plan, facts } = await this.planner.plan({
       entityRef: request.entityRef,
       leakType: request.leakType,
@@ -122,7 +153,7 @@ export class IncidentService {
     const title =
       request.title ??
       `${request.leakType.replace(/-/g, ' ')}: ${plan.entityRef}`;
-    return this.store.createIncident({
+    const stored = await this.store.createIncident({
       title,
       leakType: request.leakType,
       originEntityRef: plan.entityRef,
@@ -133,7 +164,8 @@ export class IncidentService {
       detectedAt: request.detectedAt ? new Date(request.detectedAt) : undefined,
       source: request.source,
       sourceRef: request.sourceRef,
-      idempotencyKey: request.idempotencyKey,
+      idempotencyKey,
+      idempotencyHash,
       createdBy: actor,
       playbookId: plan.playbook.id,
       playbookVersion: plan.playbook.source,
@@ -165,6 +197,18 @@ export class IncidentService {
         },
       ],
     });
+    // a key used before with no hash (before hashes were kept) is trusted
+    if (
+      !stored.created &&
+      idempotencyKey &&
+      stored.idempotencyHash &&
+      stored.idempotencyHash !== idempotencyHash
+    ) {
+      throw new IdempotencyMismatchError(
+        `Idempotency-Key: ${idempotencyKey} was first used for a different request; the body of a replay must be the same, or use a new key`,
+      );
+    }
+    return { incident: stored.incident, created: stored.created };
   }
 
   /**
@@ -197,6 +241,7 @@ export class IncidentService {
     to: IncidentStatus,
     actor: string,
     reason?: string,
+    rights: DecisionRights = { mayDecide: false },
   ) {
     return this.update(id, actor, current => {
       if (!isAllowedTransition(current.status, to)) {
@@ -207,14 +252,40 @@ export class IncidentService {
           }`,
         );
       }
+      // closing over undecided obligations decides them; an exercise has
+      // none to send, so it closes freely (and still records them)
+      const open = to === 'closed' ? openObligations(current.obligations) : [];
+      if (open.length > 0 && !current.exercise && !rights.mayDecide) {
+        throw new NotAllowedError(
+          `Not allowed: ${
+            obligationDecidePermission.name
+          } (closing decides the obligations still open: ${open
+            .map(o => `${o.ruleId} (${o.status})`)
+            .join(', ')})`,
+        );
+      }
+      const stillOpen = open.map(o => ({
+        id: o.id,
+        ruleId: o.ruleId,
+        status: o.status,
+      }));
       return {
         incident: { status: to },
         timeline: [
           {
             type: 'status-changed',
-            message: `${current.status} → ${to}${reason ? `: ${reason}` : ''}`,
+            message: `${current.status} → ${to}${reason ? `: ${reason}` : ''}${
+              open.length
+                ? `; still open: ${stillOpen
+                    .map(o => `${o.ruleId} (${o.status})`)
+                    .join(', ')}`
+                : ''
+            }`,
             before: { status: current.status },
-            after: { status: to },
+            after: {
+              status: to,
+              ...(open.length > 0 ? { openObligations: stillOpen } : {}),
+            },
           },
         ],
       };
@@ -254,9 +325,7 @@ export class IncidentService {
     reason: string,
     actor: string,
   ) {
-    if (Date.parse(awareAt) > this.clock().getTime() + 60_000) {
-      throw new InputError('awareAt: must not be in the future');
-    }
+    assertPlausibleDate('awareAt', awareAt, this.clock());
     return this.update(id, actor, current => {
       const { obligations, changes } = this.reevaluate(
         current,
@@ -364,12 +433,23 @@ export class IncidentService {
       | { status: 'submitted'; submittedAt?: string; submissionRef: string }
       | { status: 'pending' },
     actor: string,
+    rights: DecisionRights = { mayDecide: false },
   ) {
     return this.update(id, actor, current => {
       const obligation = current.obligations.find(o => o.id === obligationId);
       if (!obligation) {
         throw new NotFoundError(
           `No obligation ${obligationId} in incident ${id}`,
+        );
+      }
+      // marking done stops the reminders and reads as done in the report:
+      // an approval, as is undoing one
+      const decides =
+        DECIDED_OBLIGATION_STATUSES.includes(decision.status) ||
+        DECIDED_OBLIGATION_STATUSES.includes(obligation.status);
+      if (decides && !rights.mayDecide) {
+        throw new NotAllowedError(
+          `Not allowed: ${obligationDecidePermission.name} (${obligation.ruleId}: ${obligation.status} → ${decision.status} is a decision)`,
         );
       }
       if (decision.status === 'submitted' && current.exercise) {
@@ -381,6 +461,9 @@ export class IncidentService {
         decision.status === 'submitted'
           ? decision.submittedAt ?? this.clock().toISOString()
           : undefined;
+      if (submittedAt) {
+        this.assertSubmittedAt(current, submittedAt);
+      }
       return {
         obligationUpdates: [
           {
@@ -474,26 +557,49 @@ export class IncidentService {
         );
       }
       return {
-        noticeUpdates: [{ id: noticeId, body }],
+        noticeUpdates: [{ id: noticeId, body, editedBy: actor }],
         timeline: [
           {
             type: 'notice-edited',
             message: `Notice ${notice.templateId} edited`,
-            before: { body: notice.body },
-            after: { body },
+            before: { body: notice.body, version: notice.version },
+            after: { body, version: noticeVersion(body) },
           },
         ],
       };
     });
   }
 
-  /** Approval; the caller has checked the approve permission. */
-  async approveNotice(id: string, noticeId: string, actor: string) {
+  /**
+   * Approval of the version the approver read; the caller has checked the
+   * approve permission.
+   */
+  async approveNotice(
+    id: string,
+    noticeId: string,
+    actor: string,
+    version: string,
+  ) {
     return this.update(id, actor, current => {
       const notice = this.notice(current, noticeId);
       if (notice.status !== 'draft') {
         throw new ConflictError(
           `status: notice ${noticeId} is already ${notice.status}`,
+        );
+      }
+      if (version !== notice.version) {
+        throw new ConflictError(
+          `version: notice ${noticeId} was edited since you read it${
+            notice.editedBy ? ` (last by ${notice.editedBy})` : ''
+          }; read it again before approving`,
+        );
+      }
+      if (
+        this.fourEyes &&
+        (actor === notice.createdBy || actor === notice.editedBy)
+      ) {
+        throw new ConflictError(
+          `four eyes: you drafted or last edited notice ${noticeId}; someone else in compliance must approve it (leakResponse.notices.fourEyes)`,
         );
       }
       const missing = incompleteParts(notice.body);
@@ -514,7 +620,7 @@ export class IncidentService {
           {
             type: 'notice-approved',
             message: `Notice ${notice.templateId} approved`,
-            after: { approvedBy: actor, approvedAt },
+            after: { approvedBy: actor, approvedAt, version },
           },
         ],
       };
@@ -539,7 +645,14 @@ export class IncidentService {
           `status: notice ${noticeId} is ${notice.status}; only approved notices can be submitted`,
         );
       }
+      const missing = incompleteParts(notice.body);
+      if (missing.length > 0) {
+        throw new ConflictError(
+          `body: complete before submission: ${missing.join('; ')}`,
+        );
+      }
       const submittedAt = submission.submittedAt ?? this.clock().toISOString();
+      this.assertSubmittedAt(current, submittedAt);
       return {
         noticeUpdates: [
           {
@@ -608,6 +721,19 @@ export class IncidentService {
       throw new NotFoundError(`No incident ${id}`);
     }
     return chain;
+  }
+
+  /** Submitted between awareness and now; 400 naming submittedAt. */
+  private assertSubmittedAt(current: IncidentRecord, submittedAt: string) {
+    assertDateBetween(
+      'submittedAt',
+      submittedAt,
+      {
+        at: Date.parse(current.awareAt),
+        what: `the organisation became aware (${current.awareAt})`,
+      },
+      this.clock(),
+    );
   }
 
   private notice(current: IncidentRecord, noticeId: string) {

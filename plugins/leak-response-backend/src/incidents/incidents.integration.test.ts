@@ -34,6 +34,8 @@ function startPortalBackend(
 
 const alice = mockCredentials.user('user:default/noah.fischer');
 const dpo = mockCredentials.user('user:default/eva.lindqvist');
+/** The second member of compliance: four eyes. */
+const secondDpo = mockCredentials.user('user:default/tom.oconnell');
 const auth = (credentials: typeof alice) =>
   `Bearer ${mockCredentials.user.token(
     (credentials.principal as { userEntityRef: string }).userEntityRef,
@@ -211,7 +213,8 @@ describe.each(databases.eachSupportedId())(
       // approval waits for the parts a person must complete
       const early = await request(server)
         .post(`${api}/${incident.id}/notices/${notice.id}/approve`)
-        .set('Authorization', auth(dpo));
+        .set('Authorization', auth(secondDpo))
+        .send({ version: notice.version });
       expect(early.status).toBe(409);
       expect(early.body.error.message).toContain('likely consequences');
 
@@ -227,11 +230,12 @@ describe.each(databases.eachSupportedId())(
 
       const approved = await request(server)
         .post(`${api}/${incident.id}/notices/${notice.id}/approve`)
-        .set('Authorization', auth(dpo));
+        .set('Authorization', auth(secondDpo))
+        .send({ version: edited.body.notices[0].version });
       expect(approved.status).toBe(200);
       expect(approved.body.notices[0]).toMatchObject({
         status: 'approved',
-        approvedBy: 'user:default/eva.lindqvist',
+        approvedBy: 'user:default/tom.oconnell',
       });
 
       const submitted = await request(server)

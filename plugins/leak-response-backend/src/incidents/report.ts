@@ -52,7 +52,7 @@ export function renderIncidentReport(
     '| --- | --- | --- | --- | --- |',
     ...present.map(
       a =>
-        `| ${escapeMarkdown(a.entityRef)} | ${a.role} | ${cell(
+        `| ${escapeMarkdown(a.entityRef)} | ${cell(a.role)} | ${cell(
           a.snapshot.dataCategories.join(', '),
         )} | ${cell(a.snapshot.dataSubjects.join(', '))} | ${cell(
           a.snapshot.regions.join(', '),

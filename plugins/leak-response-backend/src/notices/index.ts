@@ -8,3 +8,4 @@ export {
   renderNotice,
 } from './renderNotice';
 export type { NoticeOrganisation } from './renderNotice';
+export { noticeVersion } from './version';

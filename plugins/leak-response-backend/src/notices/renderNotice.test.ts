@@ -164,10 +164,77 @@ describe('notice rendering', () => {
     expect(body).toContain('&lt;script&gt;');
     expect(body).not.toContain('[click](http');
     expect(body).not.toMatch(/^## injected/m);
-    expect(incompleteParts(body)).not.toContain('x');
+    // a mark typed into a title still reads as unfinished, escaped or not
+    expect(incompleteParts(body)).toContain('x');
     expect(escapeMarkdown('a_b*c')).toBe('a\\_b\\*c');
     expect(escapeMarkdown('# title')).toBe('\\# title');
     expect(escapeMarkdown('1. first')).toBe('1\\. first');
+  });
+
+  it('counts escaped parts to complete as unfinished, and asks for an unconfigured DPO contact', () => {
+    expect(
+      incompleteParts(
+        'DPO: \\[\\[contact details of the data protection officer\\]\\] and [[risk]]',
+      ),
+    ).toEqual(['contact details of the data protection officer', 'risk']);
+    const body = renderNotice(
+      gdpr33,
+      noticeValues(
+        incident,
+        { name: 'Shopwise Ltd' },
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
+    expect(incompleteParts(body)).toContain(
+      'contact details of the data protection officer',
+    );
+    const configured = renderNotice(
+      gdpr33,
+      noticeValues(
+        incident,
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
+    expect(configured).toContain('dpo@shopwise.example');
+    expect(incompleteParts(configured)).not.toContain(
+      'contact details of the data protection officer',
+    );
+  });
+
+  it.each([
+    ['\\r', '\r'],
+    ['\\r\\n', '\r\n'],
+    ['\\n', '\n'],
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+    ['U+0085', '\u0085'],
+  ])('opens no heading through a title broken by %s', (_name, lineBreak) => {
+    const escaped = escapeMarkdown(`Leak${lineBreak}# Injected`);
+    expect(escaped).toBe('Leak # Injected');
+    const body = renderNotice(
+      gdpr33,
+      noticeValues(
+        { ...incident, title: `Leak${lineBreak}# Injected` },
+        organisation,
+        obligation,
+        new Date('2026-11-21T00:00:00Z'),
+      ),
+    );
+    expect(body).not.toMatch(/^\s*# Injected/m);
+  });
+
+  it('makes one line of a long summary in linear time', () => {
+    // a run of spaces without a line break made the old `\s*\r?\n\s*` backtrack
+    const summary = `${' '.repeat(19_999)}x`;
+    const started = process.hrtime.bigint();
+    const escaped = escapeMarkdown(summary);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(escaped).toBe('x');
+    // loosely: the quadratic expression took hundreds of milliseconds here
+    expect(ms).toBeLessThan(50);
   });
 
   it('marks exercise notices so they are never sent by mistake', () => {

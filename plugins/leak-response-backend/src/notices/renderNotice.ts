@@ -1,35 +1,50 @@
 import {
   IncidentObligation,
   IncidentRecord,
+  noticePlaceholders,
 } from '@leak-response/plugin-leak-response-common';
 import { NoticeTemplate } from './defaultTemplates';
 
 /** Who the organisation is, as notices name it. */
 export interface NoticeOrganisation {
   name: string;
-  dpoContact: string;
+  /** `leakResponse.organisation.dpoContact`; without it, a part to complete. */
+  dpoContact?: string;
 }
 
+/** What a draft asks for when config does not name the DPO. */
+export const DPO_CONTACT_TO_COMPLETE =
+  '[[contact details of the data protection officer]]';
+
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g;
-const TO_COMPLETE = /\[\[([^\]]+)\]\]/g;
+
+/** Every form a line can end in: CommonMark's \n, \r\n and \r, and Unicode's. */
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed end lines too
+const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 
 /**
  * Escapes text that came from people (titles, summaries, entity names) so it
  * reads as text in markdown and in any HTML it is rendered to: no headings,
  * links, images, emphasis or tags can be injected into a regulator notice.
+ * The value becomes one line (splitting and trimming, which runs in linear
+ * time where a `\s*` around a line break would backtrack), so it can never
+ * open a heading, list or quote below it.
  */
 export function escapeMarkdown(text: string): string {
+  const oneLine = text
+    .split(LINE_BREAK)
+    .map(line => line.trim())
+    .filter(line => line.length > 0)
+    .join(' ');
   return (
-    text
+    oneLine
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/([\\`*_[\]|~])/g, '\\$1')
-      // one line only: a value can never open a heading, list or quote below it
-      .replace(/\s*\r?\n\s*/g, ' ')
       // nor at its own start
-      .replace(/^(\s*)([#+-])/, '$1\\$2')
-      .replace(/^(\s*\d+)\./, '$1\\.')
+      .replace(/^([#+-])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
   );
 }
 
@@ -86,7 +101,10 @@ export function noticeValues(
   const due = obligation?.dueAt;
   return {
     'organisation.name': escapeMarkdown(organisation.name),
-    'organisation.dpoContact': escapeMarkdown(organisation.dpoContact),
+    // a missing contact stays a visible, unescaped part to complete
+    'organisation.dpoContact': organisation.dpoContact
+      ? escapeMarkdown(organisation.dpoContact)
+      : DPO_CONTACT_TO_COMPLETE,
     'incident.id': escapeMarkdown(incident.id),
     'incident.title': escapeMarkdown(incident.title),
     'incident.summary': escapeMarkdown(incident.summary ?? ''),
@@ -138,7 +156,7 @@ export function renderNotice(
   );
 }
 
-/** The parts of a draft still to be completed by a person. */
+/** The parts of a draft still to be completed by a person, in any form. */
 export function incompleteParts(body: string): string[] {
-  return [...body.matchAll(TO_COMPLETE)].map(match => match[1]);
+  return noticePlaceholders(body);
 }

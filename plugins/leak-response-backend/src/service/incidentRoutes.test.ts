@@ -125,6 +125,8 @@ const routes: Route[] = [
     method: 'post',
     path: `/v1/incidents/${UNKNOWN}/notices/${UNKNOWN}/approve`,
     permission: 'leak-response.notice.approve',
+    body: { version: 'a'.repeat(64) },
+    bad: { body: {}, field: 'version' },
   },
   {
     method: 'post',

@@ -4,7 +4,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -15,6 +15,7 @@ import {
   incidentReadPermission,
   incidentUpdatePermission,
   noticeApprovePermission,
+  obligationDecidePermission,
 } from '@leak-response/plugin-leak-response-common';
 import express from 'express';
 import { IncidentService } from '../incidents/IncidentService';
@@ -26,6 +27,7 @@ import {
 } from '../incidents/permissions';
 import {
   addEntitySchema,
+  approveNoticeSchema,
   assessmentSchema,
   awarenessSchema,
   draftNoticeSchema,
@@ -107,15 +109,28 @@ export function addIncidentRoutes(
     actor: string;
     /** What the caller may read. */
     access: IncidentReadAccess;
+    /** Whether the policy allows the caller a further permission. */
+    allows(permission: BasicPermission): Promise<boolean>;
+    /** What the caller may read, asked when a route needs it late. */
+    readAccess(): Promise<IncidentReadAccess>;
   }) => Promise</** The incident a change created, when not in the path. */
   { id: string } | void>;
 
+  /**
+   * One route. Reads accept service credentials (pipelines check holds and
+   * read incidents); a change needs a signed-in user, so that the record
+   * names a person for every decision, unless `acceptsServices` says
+   * otherwise (launching from a pipeline). Backstage lets service
+   * principals through every permission, so this is checked here.
+   */
   function route(
     eventId: string,
     permission: BasicPermission | typeof incidentReadPermission,
     handler: Handler,
+    routeOptions: { acceptsServices?: boolean } = {},
   ): express.RequestHandler {
     const change = permission.attributes.action !== 'read';
+    const acceptsServices = routeOptions.acceptsServices ?? !change;
     return async (req, res) => {
       const auditorEvent = await auditor.createEvent({
         eventId,
@@ -127,6 +142,11 @@ export function addIncidentRoutes(
         const credentials = await httpAuth.credentials(req, {
           allow: ['user', 'service'],
         });
+        if (!acceptsServices && credentials.principal.type !== 'user') {
+          throw new NotAllowedError(
+            `Not allowed with service credentials: ${eventId} changes the record and needs a signed-in user, so that the record names who decided`,
+          );
+        }
         const id: string | undefined = req.params.id;
         let access: IncidentReadAccess = READ_ALL;
         if (isResourcePermission(permission)) {
@@ -160,6 +180,15 @@ export function addIncidentRoutes(
           credentials,
           actor: actorOf(credentials),
           access,
+          allows: async further => {
+            const [decision] = await permissions.authorize(
+              [{ permission: further }],
+              { credentials },
+            );
+            return decision.result === AuthorizeResult.ALLOW;
+          },
+          readAccess: () =>
+            authorizeIncidentRead(permissions, credentials, resolver),
         });
         await auditorEvent.success();
         const changedId = id ?? result?.id;
@@ -178,22 +207,34 @@ export function addIncidentRoutes(
 
   router.post(
     '/v1/incidents',
-    route('incident-launch', incidentCreatePermission, async ctx => {
-      const body = parse(launchSchema, ctx.req.body, 'body');
-      const idempotencyKey = parse(
-        idempotencyKeySchema,
-        ctx.req.header('idempotency-key'),
-        'Idempotency-Key',
-      );
-      const { incident, created } = await incidents.launch(
-        { ...body, idempotencyKey },
-        ctx.actor,
-        ctx.credentials,
-      );
-      ctx.res.status(created ? 201 : 200).json(incident);
-      // a replayed launch changed nothing
-      return created ? incident : undefined;
-    }),
+    route(
+      'incident-launch',
+      incidentCreatePermission,
+      async ctx => {
+        const body = parse(launchSchema, ctx.req.body, 'body');
+        const idempotencyKey = parse(
+          idempotencyKeySchema,
+          ctx.req.header('idempotency-key'),
+          'Idempotency-Key',
+        );
+        const { incident, created } = await incidents.launch(
+          { ...body, idempotencyKey },
+          ctx.actor,
+          ctx.credentials,
+        );
+        // a replay answers only with what the caller may read now; keys are
+        // the caller's own, so this is the caller's earlier launch
+        if (!created && !(await ctx.readAccess()).allows(incident)) {
+          throw new ConflictError(
+            'Idempotency-Key: already used for an incident you may no longer read; use a new key',
+          );
+        }
+        ctx.res.status(created ? 201 : 200).json(incident);
+        // a replayed launch changed nothing
+        return created ? incident : undefined;
+      },
+      { acceptsServices: true },
+    ),
   );
 
   router.get(
@@ -263,6 +304,12 @@ export function addIncidentRoutes(
           body.status,
           ctx.actor,
           body.reason,
+          // only closing over open obligations needs it; asked only then
+          {
+            mayDecide:
+              body.status === 'closed' &&
+              (await ctx.allows(obligationDecidePermission)),
+          },
         ),
       );
     }),
@@ -353,6 +400,7 @@ export function addIncidentRoutes(
           ctx.req.params.obligationId,
           body,
           ctx.actor,
+          { mayDecide: await ctx.allows(obligationDecidePermission) },
         ),
       );
     }),
@@ -386,11 +434,13 @@ export function addIncidentRoutes(
   router.post(
     '/v1/incidents/:id/notices/:noticeId/approve',
     route('incident-notice-approve', noticeApprovePermission, async ctx => {
+      const body = parse(approveNoticeSchema, ctx.req.body, 'body');
       ctx.res.json(
         await incidents.approveNotice(
           ctx.req.params.id,
           ctx.req.params.noticeId,
           ctx.actor,
+          body.version,
         ),
       );
     }),

@@ -28,7 +28,12 @@ const isoDateTime = z
   .refine(v => !Number.isNaN(Date.parse(v)) && /\d{4}-\d{2}-\d{2}T/.test(v), {
     message: 'must be an ISO 8601 date-time, e.g. 2026-11-20T09:30:00Z',
   })
-  .transform(v => new Date(v).toISOString());
+  .transform(v => new Date(v).toISOString())
+  // no record of this product reaches further back; later bounds (not in
+  // the future, not before awareness) need the clock and the incident
+  .refine(v => v >= '2000-01-01T00:00:00.000Z', {
+    message: 'must not be before 2000-01-01T00:00:00Z',
+  });
 
 /** An entity ref, completed with the default kind and namespace. */
 const entityRefOf = (defaultKind: string) =>
@@ -164,6 +169,18 @@ export const draftNoticeSchema = z
 
 export const editNoticeSchema = z
   .object({ body: z.string().min(1).max(100_000) })
+  .strict();
+
+/** The version (body hash) of the notice the approver read. */
+export const approveNoticeSchema = z
+  .object({
+    version: z
+      .string()
+      .regex(
+        /^[0-9a-f]{64}$/,
+        'must be the version of the notice you read (its SHA-256, from the incident record)',
+      ),
+  })
   .strict();
 
 export const submitNoticeSchema = z

@@ -479,6 +479,61 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       (await knex('incident_timeline').orderBy('sequence')).map(r => r.message),
     ).toEqual(['Launched', 'Contained', 'Closed']);
+  it('20261203202000_record_integrity.js makes idempotency keys unique per caller, records the last editor, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261201120000_detection_retry_backoff.js');
+    await knex('incidents').insert(
+      incidentRow({
+        id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f01',
+        idempotency_key: 'k-1',
+      }),
+    );
+
+    await migrateUntil(knex, '20261203202000_record_integrity.js');
+    // an existing key belongs to whoever launched
+    expect(
+      await knex('incidents').select('idempotency_caller', 'idempotency_hash'),
+    ).toEqual([
+      { idempotency_caller: 'user:default/aisha.khan', idempotency_hash: null },
+    ]);
+    // another caller may use the same key; the same caller may not
+    await knex('incidents').insert(
+      incidentRow({
+        id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f02',
+        created_by: 'user:default/wei.tan',
+        idempotency_key: 'k-1',
+        idempotency_caller: 'user:default/wei.tan',
+      }),
+    );
+    expect(
+      await rejection(
+        knex('incidents').insert(
+          incidentRow({
+            id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f03',
+            idempotency_key: 'k-1',
+            idempotency_caller: 'user:default/aisha.khan',
+          }),
+        ),
+      ),
+    ).toMatch(/unique/i);
+    expect(await knex.schema.hasColumn('incident_notices', 'edited_by')).toBe(
+      true,
+    );
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('incidents', 'idempotency_caller')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasColumn('incident_notices', 'edited_by')).toBe(
+      false,
+    );
+    // the later of two shared keys gives its key up; both incidents stay
+    expect(
+      await knex('incidents').orderBy('id').select('id', 'idempotency_key'),
+    ).toEqual([
+      { id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f01', idempotency_key: 'k-1' },
+      { id: '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f02', idempotency_key: null },
+    ]);
     await knex.destroy();
   });
 });

@@ -184,7 +184,12 @@ export interface LeakResponseApi {
     body: string,
   ): Promise<IncidentRecord>;
 
-  approveNotice(id: string, noticeId: string): Promise<IncidentRecord>;
+  /** Approves the notice's `version` (the one read); 409 if edited since. */
+  approveNotice(
+    id: string,
+    noticeId: string,
+    version: string,
+  ): Promise<IncidentRecord>;
 
   submitNotice(
     id: string,

@@ -159,7 +159,7 @@ describe('LeakResponseClient', () => {
     });
     await c.draftNotice('i 1', 'o-1');
     await c.editNotice('i 1', 'n-1', 'Dear regulator');
-    await c.approveNotice('i 1', 'n-1');
+    await c.approveNotice('i 1', 'n-1', 'v-1');
     await c.submitNotice('i 1', 'n-1', 'DPC-123');
     expect(calls).toEqual([
       {
@@ -203,7 +203,7 @@ describe('LeakResponseClient', () => {
       {
         method: 'POST',
         path: '/v1/incidents/i%201/notices/n-1/approve',
-        body: undefined,
+        body: { version: 'v-1' },
       },
       {
         method: 'POST',

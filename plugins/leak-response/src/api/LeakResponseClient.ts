@@ -189,8 +189,14 @@ export class LeakResponseClient implements LeakResponseApi {
     return this.json('PUT', this.noticePath(id, noticeId), { body: { body } });
   }
 
-  async approveNotice(id: string, noticeId: string): Promise<IncidentRecord> {
-    return this.json('POST', `${this.noticePath(id, noticeId)}/approve`);
+  async approveNotice(
+    id: string,
+    noticeId: string,
+    version: string,
+  ): Promise<IncidentRecord> {
+    return this.json('POST', `${this.noticePath(id, noticeId)}/approve`, {
+      body: { version },
+    });
   }
 
   async submitNotice(

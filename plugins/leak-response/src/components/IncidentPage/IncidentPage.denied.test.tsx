@@ -24,6 +24,7 @@ describe('IncidentPage without permissions', () => {
               createdBy: 'user:default/guest',
               createdAt: '2026-11-20T10:00:00.000Z',
               updatedAt: '2026-11-20T10:00:00.000Z',
+              version: 'v-1',
             },
           ],
         }),

@@ -131,10 +131,11 @@ describe('IncidentPage', () => {
           obligationId: incident.obligations[0].id,
           templateId: 'gdpr-art33',
           status: 'draft',
-          body: 'Dear authority, [[nature of the breach]]',
+          body: 'Dear authority, [[nature of the breach]] \\[\\[DPO contact\\]\\]',
           createdBy: 'user:default/guest',
           createdAt: '2026-11-20T10:00:00.000Z',
           updatedAt: '2026-11-20T10:00:00.000Z',
+          version: 'v-draft',
         },
       ],
     };
@@ -157,7 +158,8 @@ describe('IncidentPage', () => {
       }),
     );
     expect(
-      notice.getByText('1 [[…]] part(s) to fill in before approval.'),
+      // an escaped mark is as unfinished as a plain one
+      notice.getByText('2 [[…]] part(s) to fill in before approval.'),
     ).toBeInTheDocument();
     // placeholders are left: the backend refuses approval (409) until filled
     expect(notice.getByRole('button', { name: 'Approve' })).toBeEnabled();
@@ -179,6 +181,7 @@ describe('IncidentPage', () => {
           status: 'draft',
           body: 'Dear authority',
           updatedAt: '2026-11-20T10:00:00.000Z',
+          version: 'v-1',
         },
       ],
     };
@@ -190,6 +193,7 @@ describe('IncidentPage', () => {
           status: 'draft',
           body: 'Dear authority, weights leaked',
           updatedAt: '2026-11-20T10:05:00.000Z',
+          version: 'v-2',
         },
       ],
     };
@@ -225,7 +229,8 @@ describe('IncidentPage', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Approve' }),
     );
-    expect(api.approveNotice).toHaveBeenCalledWith('inc-1', 'n-1');
+    // approves the version it shows, the edited one
+    expect(api.approveNotice).toHaveBeenCalledWith('inc-1', 'n-1', 'v-2');
     await userEvent.click(
       await screen.findByRole('textbox', { name: 'Submission reference' }),
     );

@@ -356,7 +356,13 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
               }
               onApprove={noticeId =>
                 run(
-                  () => api.approveNotice(record.id, noticeId),
+                  () =>
+                    api.approveNotice(
+                      record.id,
+                      noticeId,
+                      // the version on screen: an edit since is a 409
+                      record.notices.find(n => n.id === noticeId)!.version,
+                    ),
                   'Notice approved',
                 )
               }

@@ -5,6 +5,7 @@ import {
   IncidentNotice,
   IncidentRecord,
   noticeApprovePermission,
+  noticePlaceholders,
 } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
 import { DateTime } from '../shared';
@@ -21,7 +22,8 @@ const Notice = (props: {
   const { notice, canUpdate, canApprove } = props;
   const [body, setBody] = useState(notice.body);
   const [submissionRef, setSubmissionRef] = useState('');
-  const placeholders = notice.body.match(/\[\[[^\]]*\]\]/g)?.length ?? 0;
+  // the backend's rule: escaped \[\[…\]\] marks are unfinished too
+  const placeholders = noticePlaceholders(notice.body).length;
   return (
     <Box mb={3} component="section" aria-label={`Notice ${props.title}`}>
       <Typography variant="subtitle1">

@@ -33,5 +33,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@leak-response/plugin-leak-response-backend'));
 // the HTTP ingress for AWS detections, behind a shared secret
 backend.add(eventsModuleLeakResponseIngress);
+// the actions registry over MCP (/api/mcp-actions/v1), for assistants
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { leakResponsePermissions } from '@leak-response/plugin-leak-response-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -29,6 +30,7 @@ import {
   EscalationStore,
   readEscalationConfig,
 } from './escalation';
+import { registerLeakResponseActions } from './actions';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -55,6 +57,7 @@ export const leakResponsePlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         lifecycle,
@@ -72,6 +75,7 @@ export const leakResponsePlugin = createBackendPlugin({
         events,
         notifications,
         signals,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(leakResponsePermissions);
         const store = await DatabaseIncidentStore.create({ database });
@@ -151,6 +155,12 @@ export const leakResponsePlugin = createBackendPlugin({
             ),
           }),
         );
+        registerLeakResponseActions(actionsRegistry, {
+          permissions,
+          auditor,
+          plan,
+          incidents,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info('Leak Response backend ready');
       },

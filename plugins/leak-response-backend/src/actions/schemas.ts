@@ -111,19 +111,21 @@ export function toOwedObligation(
   obligation: ApplicableObligation,
 ): OwedObligationOutput {
   const { due } = obligation;
-  const when =
-    due.kind === 'at'
-      ? {
-          dueAt: due.at,
-          due: `${due.period}, by ${due.at}`,
-          overdue: due.overdue,
-        }
-      : due.kind === 'text'
-      ? { due: due.text, overdue: false }
-      : {
-          due: `${due.period} once the clock starts (at the earliest ${due.earliestAt}): ${due.note}`,
-          overdue: false,
-        };
+  let when: Pick<OwedObligationOutput, 'dueAt' | 'due' | 'overdue'>;
+  if (due.kind === 'at') {
+    when = {
+      dueAt: due.at,
+      due: `${due.period}, by ${due.at}`,
+      overdue: due.overdue,
+    };
+  } else if (due.kind === 'text') {
+    when = { due: due.text, overdue: false };
+  } else {
+    when = {
+      due: `${due.period} once the clock starts (at the earliest ${due.earliestAt}): ${due.note}`,
+      overdue: false,
+    };
+  }
   return {
     ruleId: obligation.ruleId,
     regime: obligation.regime,

@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -210,6 +211,18 @@ export interface Config {
        * default { minutes: 10 }.
        */
       claimTimeout?: HumanDuration | string;
+    };
+  };
+
+  search?: {
+    collators?: {
+      /**
+       * When the search module of Leak Response re-indexes incidents
+       * (default: every 10 minutes, first after 15 seconds).
+       */
+      leakResponse?: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

@@ -24,6 +24,8 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { LeakResponsePage } from '@leak-response/plugin-leak-response';
+import { SearchPage } from '@backstage/plugin-search';
+import { searchPage } from './components/search/SearchPage';
 
 const app = createApp({
   apis,
@@ -59,6 +61,9 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/search" element={<SearchPage />}>
+      {searchPage}
+    </Route>
   </FlatRoutes>
 );
 

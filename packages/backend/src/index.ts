@@ -3,7 +3,10 @@
  * the leak-response plugin, and the Backstage services it relies on.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { eventsModuleLeakResponseIngress } from '@leak-response/plugin-leak-response-backend';
+import {
+  eventsModuleLeakResponseIngress,
+  searchModuleLeakResponse,
+} from '@leak-response/plugin-leak-response-backend';
 
 const backend = createBackend();
 
@@ -35,5 +38,13 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@leak-response/plugin-leak-response-backend'));
 // the HTTP ingress for AWS detections, behind a shared secret
 backend.add(eventsModuleLeakResponseIngress);
+// search: the catalog, and incidents and LLM data categories (permission-aware);
+// Lunr in memory locally, PostgreSQL in production (app-config.production.yaml)
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(searchModuleLeakResponse);
+// the actions registry over MCP (/api/mcp-actions/v1), for assistants
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();

@@ -1,2 +1,3 @@
 export { leakResponsePlugin as default } from './plugin';
 export { eventsModuleLeakResponseIngress } from './detection/module';
+export { searchModuleLeakResponse } from './search';

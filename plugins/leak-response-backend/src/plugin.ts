@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { leakResponsePermissions } from '@leak-response/plugin-leak-response-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseIncidentStore } from './database/DatabaseIncidentStore';
@@ -32,6 +33,7 @@ import {
   EscalationStore,
   readEscalationConfig,
 } from './escalation';
+import { registerLeakResponseActions } from './actions';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -58,6 +60,7 @@ export const leakResponsePlugin = createBackendPlugin({
         notifications: notificationService,
         signals: signalsServiceRef,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         lifecycle,
@@ -75,6 +78,7 @@ export const leakResponsePlugin = createBackendPlugin({
         events,
         notifications,
         signals,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(leakResponsePermissions);
         const store = await DatabaseIncidentStore.create({ database });
@@ -170,6 +174,12 @@ export const leakResponsePlugin = createBackendPlugin({
             ),
           }),
         );
+        registerLeakResponseActions(actionsRegistry, {
+          permissions,
+          auditor,
+          plan,
+          incidents,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info('Leak Response backend ready');
       },

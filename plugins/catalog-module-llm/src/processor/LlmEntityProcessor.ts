@@ -17,9 +17,9 @@ import {
   deriveLlmLabels,
   formatLlmEntityProblems,
   isLlmEntity,
+  readDataCategories,
   validateLlmEntity,
 } from '@leak-response/plugin-leak-response-common';
-import { readDataCategories } from './config';
 import { lineageRelations } from './relations';
 
 /**

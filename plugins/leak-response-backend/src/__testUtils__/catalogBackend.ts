@@ -44,7 +44,12 @@ export async function startCatalogBackend(
       mockServices.rootConfig.factory({
         data: {
           ...options.config,
-          ...(databases && { backend: { database: databases.config } }),
+          ...(databases && {
+            backend: {
+              ...(options.config?.backend as JsonObject | undefined),
+              database: databases.config,
+            },
+          }),
           catalog: {
             ...exampleCatalogConfig(),
             ...(options.catalogProviders && {

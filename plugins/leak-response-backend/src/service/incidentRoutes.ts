@@ -55,7 +55,7 @@ export interface IncidentRoutesOptions {
 }
 
 /** Who did it, as the timeline records it. */
-function actorOf(credentials: BackstageCredentials): string {
+export function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;

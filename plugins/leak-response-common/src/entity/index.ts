@@ -2,6 +2,7 @@ export * from './entityTypes';
 export * from './regions';
 export * from './jurisdictions';
 export * from './dataCategories';
+export * from './dataCategoriesConfig';
 export * from './relations';
 export * from './types';
 export * from './guards';

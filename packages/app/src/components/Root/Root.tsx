@@ -25,6 +25,7 @@ import GroupIcon from '@material-ui/icons/People';
 import WarningIcon from '@material-ui/icons/ReportProblem';
 import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { SidebarSearch } from '@backstage/plugin-search';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -58,6 +59,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
     <Sidebar>
       <SidebarLogo />
+      <SidebarSearch />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         {/* Global nav, not org-specific */}
         <SidebarItem icon={HomeIcon} to="catalog" text="Home" />

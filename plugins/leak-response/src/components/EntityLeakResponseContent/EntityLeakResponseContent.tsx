@@ -18,6 +18,10 @@ import { leakResponseApiRef } from '../../api';
 import { isLlmEntity } from '../../conditions';
 import { IncidentsTable } from '../IncidentsTable';
 import { EntityLlmDataCard } from '../EntityLlmDataCard';
+import {
+  EntityProcessingErrors,
+  processingErrors,
+} from '../EntityProcessingErrors';
 import { LaunchPlaybookButton } from '../LaunchPlaybookDialog';
 import { SelectField } from '../shared';
 import { ImpactCard } from './ImpactCard';
@@ -52,6 +56,11 @@ export const EntityLeakResponseContent = () => {
 
   return (
     <Grid container spacing={3}>
+      {processingErrors(entity).length > 0 && (
+        <Grid item xs={12}>
+          <EntityProcessingErrors />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Box display="flex" alignItems="flex-start" style={{ gap: 16 }}>
           <SelectField

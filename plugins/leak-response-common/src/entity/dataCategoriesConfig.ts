@@ -4,12 +4,15 @@ import {
   DATA_CATEGORY_FLAGS,
   DataCategoryInput,
   DataCategoryVocabulary,
-} from '@leak-response/plugin-leak-response-common';
+} from './dataCategories';
 
 /**
  * Reads `leakResponse.dataCategories` into a vocabulary (built-ins plus the
  * organisation's own). Config types are checked by the config schema and
  * again here, so a broken entry fails at startup with its config path.
+ * Shared by the catalog processor and the validator CLI, so both judge an
+ * entity against the same vocabulary.
+ * @public
  */
 export function readDataCategories(config: Config): DataCategoryVocabulary {
   const entries = config.getOptionalConfigArray('leakResponse.dataCategories');

@@ -1,0 +1,4 @@
+export {
+  EntityProcessingErrors,
+  processingErrors,
+} from './EntityProcessingErrors';

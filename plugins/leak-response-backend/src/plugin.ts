@@ -29,6 +29,7 @@ import {
   EscalationStore,
   readEscalationConfig,
 } from './escalation';
+import { OpeningNotifier, readOpeningNoticeConfig } from './paging';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -87,6 +88,10 @@ export const leakResponsePlugin = createBackendPlugin({
           catalog,
           logger: logger.child({ target: 'plan' }),
         });
+        const changes = new SignalsIncidentChangePublisher(
+          signals,
+          logger.child({ target: 'signals' }),
+        );
         const incidents = IncidentService.create({
           store,
           planner: new PlanServicePlanner(plan),
@@ -101,6 +106,13 @@ export const leakResponsePlugin = createBackendPlugin({
                 'leakResponse.organisation.dpoContact',
               ) ?? '[[contact details of the data protection officer]]',
           },
+          opened: new OpeningNotifier({
+            notifications,
+            store,
+            changes,
+            logger: logger.child({ target: 'notify' }),
+            options: readOpeningNoticeConfig(config),
+          }),
         });
         const detections = await DetectionStore.create({ database });
         const detectionConfig = readDetectionConfig(config);
@@ -145,10 +157,7 @@ export const leakResponsePlugin = createBackendPlugin({
               exercises: exercisesFromStore(store),
               logger: logger.child({ target: 'readiness' }),
             }),
-            changes: new SignalsIncidentChangePublisher(
-              signals,
-              logger.child({ target: 'signals' }),
-            ),
+            changes,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

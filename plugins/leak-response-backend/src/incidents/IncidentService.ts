@@ -32,6 +32,7 @@ import {
 } from './fromPlan';
 import { renderIncidentReport } from './report';
 import { IncidentReadAccess, READ_ALL } from './permissions';
+import { IncidentOpenedListener } from '../paging/OpeningNotifier';
 
 /** The assessment without the answers only the incident service reads. */
 function engineAnswers(assessment: Record<string, unknown>): AssessmentAnswers {
@@ -77,15 +78,21 @@ export class IncidentService {
     templates: readonly NoticeTemplate[];
     organisation: NoticeOrganisation;
     clock?: () => Date;
+    /** Told of each incident created (notify, page); never fails a launch. */
+    opened?: IncidentOpenedListener;
   }): IncidentService {
-    return new IncidentService(
+    const service = new IncidentService(
       options.store,
       options.planner,
       new Map(options.templates.map(t => [t.id, t])),
       options.organisation,
       options.clock ?? (() => new Date()),
     );
+    service.opened = options.opened;
+    return service;
   }
+
+  private opened?: IncidentOpenedListener;
 
   private constructor(
     private readonly store: IncidentStore,
@@ -120,7 +127,7 @@ export class IncidentService {
     const title =
       request.title ??
       `${request.leakType.replace(/-/g, ' ')}: ${plan.entityRef}`;
-    return this.store.createIncident({
+    const launched = await this.store.createIncident({
       title,
       leakType: request.leakType,
       originEntityRef: plan.entityRef,
@@ -163,6 +170,10 @@ export class IncidentService {
         },
       ],
     });
+    if (launched.created && this.opened) {
+      await this.opened.incidentOpened({ incident: launched.incident, plan });
+    }
+    return launched;
   }
 
   /**

@@ -224,5 +224,13 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
+
+    /** The notice sent the moment an incident opens (launch or detection). */
+    notify?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** How many of the playbook's first steps answer for it (their responsible and accountable entities, and who is on call for their roles); default 2. */
+      firstSteps?: number;
+    };
   };
 }

@@ -2,13 +2,14 @@
  * The backend the system tests and the detection bench start as real
  * processes: the portal's plugins that detection and escalation touch
  * (catalog with the LLM model, events with the detection ingress,
- * notifications, signals, leak-response), on the configuration the test
+ * notifications with the email channel, signals, leak-response), on the configuration the test
  * writes (PostgreSQL, a loopback port, a static access token).
  */
 import { createBackend } from '@backstage/backend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import notificationsEmailModule from '@backstage/plugin-notifications-backend-module-email';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import llmCatalogModule from '@leak-response/plugin-catalog-backend-module-llm';
 import leakResponsePlugin, {
@@ -21,6 +22,7 @@ backend.add(llmCatalogModule);
 backend.add(eventsPlugin);
 backend.add(eventsModuleLeakResponseIngress);
 backend.add(notificationsPlugin);
+backend.add(notificationsEmailModule);
 backend.add(signalsPlugin);
 backend.add(leakResponsePlugin);
 backend.start();

@@ -30,6 +30,8 @@ backend.add(import('./permissionPolicy'));
 // events, notifications and signals
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
+// email for every notification (SMTP; see notifications.processors.email)
+backend.add(import('@backstage/plugin-notifications-backend-module-email'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));

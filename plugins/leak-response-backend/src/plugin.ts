@@ -34,6 +34,7 @@ import {
   readEscalationConfig,
 } from './escalation';
 import { registerLeakResponseActions } from './actions';
+import { OpeningNotifier, readOpeningNoticeConfig } from './paging';
 
 /**
  * The Leak Response backend plugin: incidents, impact and obligations.
@@ -94,6 +95,10 @@ export const leakResponsePlugin = createBackendPlugin({
           catalog,
           logger: logger.child({ target: 'plan' }),
         });
+        const changes = new SignalsIncidentChangePublisher(
+          signals,
+          logger.child({ target: 'signals' }),
+        );
         const incidents = IncidentService.create({
           store,
           planner: new PlanServicePlanner(plan),
@@ -109,6 +114,13 @@ export const leakResponsePlugin = createBackendPlugin({
           },
           fourEyes:
             config.getOptionalBoolean('leakResponse.notices.fourEyes') ?? true,
+          opened: new OpeningNotifier({
+            notifications,
+            store,
+            changes,
+            logger: logger.child({ target: 'notify' }),
+            options: readOpeningNoticeConfig(config),
+          }),
         });
         const detections = await DetectionStore.create({ database });
         const detectionConfig = readDetectionConfig(config);
@@ -168,10 +180,7 @@ export const leakResponsePlugin = createBackendPlugin({
               exercises: exercisesFromStore(store),
               logger: logger.child({ target: 'readiness' }),
             }),
-            changes: new SignalsIncidentChangePublisher(
-              signals,
-              logger.child({ target: 'signals' }),
-            ),
+            changes,
           }),
         );
         registerLeakResponseActions(actionsRegistry, {

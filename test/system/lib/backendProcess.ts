@@ -27,6 +27,21 @@ export interface SystemConfig {
   escalation?: { frequencySeconds?: number; enabled?: boolean };
   /** leakResponse.detection.retryAfter, in seconds (default 2 minutes). */
   detectionRetryAfterSeconds?: number;
+  /** A loopback SMTP server for the email channel; none: mails are built, not sent. */
+  smtpPort?: number;
+}
+
+/** The email channel: SMTP on loopback, or nodemailer's in-memory stream. */
+function emailChannel(smtpPort?: number) {
+  return {
+    transportConfig: smtpPort
+      ? { transport: 'smtp', hostname: '127.0.0.1', port: smtpPort }
+      : { transport: 'stream' },
+    sender: 'leak-response@shopwise.example',
+    // the system tests measure the first mail, not the throttle
+    throttleInterval: { milliseconds: 10 },
+    concurrencyLimit: 10,
+  };
 }
 
 export const ROLES = {
@@ -60,6 +75,7 @@ export function backendConfig(c: SystemConfig) {
       },
     },
     permission: { enabled: false },
+    notifications: { processors: { email: emailChannel(c.smtpPort) } },
     catalog: {
       rules: [
         {

@@ -49,6 +49,7 @@ import {
 import { renderIncidentReport } from './report';
 import { renderIncidentReportPdf } from './reportPdf';
 import { IncidentReadAccess, READ_ALL } from './permissions';
+import { IncidentOpenedListener } from '../paging/OpeningNotifier';
 
 /** The assessment without the answers only the incident service reads. */
 function engineAnswers(assessment: Record<string, unknown>): AssessmentAnswers {
@@ -105,8 +106,10 @@ export class IncidentService {
      */
     fourEyes?: boolean;
     clock?: () => Date;
+    /** Told of each incident created (notify, page); never fails a launch. */
+    opened?: IncidentOpenedListener;
   }): IncidentService {
-    return new IncidentService(
+    const service = new IncidentService(
       options.store,
       options.planner,
       new Map(options.templates.map(t => [t.id, t])),
@@ -114,7 +117,11 @@ export class IncidentService {
       options.clock ?? (() => new Date()),
       options.fourEyes ?? true,
     );
+    service.opened = options.opened;
+    return service;
   }
+
+  private opened?: IncidentOpenedListener;
 
   private constructor(
     private readonly store: IncidentStore,
@@ -207,6 +214,9 @@ export class IncidentService {
       throw new IdempotencyMismatchError(
         `Idempotency-Key: ${idempotencyKey} was first used for a different request; the body of a replay must be the same, or use a new key`,
       );
+    }
+    if (stored.created && this.opened) {
+      await this.opened.incidentOpened({ incident: stored.incident, plan });
     }
     return { incident: stored.incident, created: stored.created };
   }

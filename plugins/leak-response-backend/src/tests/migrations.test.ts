@@ -479,6 +479,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       (await knex('incident_timeline').orderBy('sequence')).map(r => r.message),
     ).toEqual(['Launched', 'Contained', 'Closed']);
+    await knex.destroy();
+  });
   it('20261203202000_record_integrity.js makes idempotency keys unique per caller, records the last editor, and reverts', async () => {
     const knex = await databases.init(databaseId);
     await migrateUntil(knex, '20261201120000_detection_retry_backoff.js');

@@ -204,15 +204,30 @@ function boundsOf(entries: readonly DataSubjectsEntry[]): Bounds {
         : { low, high },
     );
   }
+  // People of places nested in one another may be the same people; those
+  // of places side by side are not. The most that can be said for sure is
+  // the best sum over places none of which contains another.
   const places = [...byPlace.keys()];
-  const nested = places.some(a =>
-    places.some(b => a !== b && jurisdictionWithin(a, b) !== 'outside'),
-  );
+  const within = (a: string, b: string) =>
+    a !== b && jurisdictionWithin(a, b) === 'inside';
+  const parentOf = new Map<string, string | undefined>();
+  for (const place of places) {
+    const containers = places.filter(other => within(place, other));
+    parentOf.set(
+      place,
+      containers.find(c => containers.every(o => o === c || within(c, o))),
+    );
+  }
+  const best = (place: string): number => {
+    const children = places.filter(p => parentOf.get(p) === place);
+    const below = children.reduce((sum, child) => sum + best(child), 0);
+    return Math.max(byPlace.get(place)!.low, below);
+  };
   let low = 0;
   let high = 0;
-  for (const b of byPlace.values()) {
-    low = nested ? Math.max(low, b.low) : low + b.low;
-    high += b.high;
+  for (const place of places) {
+    if (parentOf.get(place) === undefined) low += best(place);
+    high += byPlace.get(place)!.high;
   }
   return { low, high };
 }

@@ -53,8 +53,11 @@ export function incidentFactsFromImpact(options: {
   leakType: LeakType;
   awareAt: string;
   organisation: OrganisationFacts;
+  /** Whether categories may hold personal data; `false` only when surely not. Default: yes. */
+  mayHoldPersonalData?: (categories: string[]) => boolean;
 }): IncidentFacts {
   const { analysis, leakType, awareAt, organisation } = options;
+  const mayHoldPersonalData = options.mayHoldPersonalData ?? (() => true);
   const { report } = analysis;
   const origin = analysis.affected.get(report.origin)!;
   const originEntity = analysis.entities.get(report.origin)!;
@@ -63,7 +66,7 @@ export function incidentFactsFromImpact(options: {
   let data: IncidentFacts['data'];
   if (leakType === 'model-weight-exfiltration' && isModel) {
     const upstream = [...analysis.affected.values()].filter(
-      e => e.role === 'upstream-data',
+      e => e.role === 'upstream-data' && e.dataAtRisk,
     );
     const assessment = anonymityAssessmentOf(originEntity);
     data = {
@@ -81,14 +84,45 @@ export function incidentFactsFromImpact(options: {
     data = { categories: report.dataCategories };
   }
 
+  const atRisk = [...analysis.affected.values()].filter(e => e.dataAtRisk);
+  // An entity that does not say where its people live hides people who
+  // may live anywhere: unknown, not "nobody" (a model's own weights hold
+  // no one; its training data say where theirs live).
+  const subjectsUnknown = atRisk
+    .filter(
+      e =>
+        e.dataSubjects.length === 0 &&
+        (e.dataCategories.length === 0 ||
+          mayHoldPersonalData(e.dataCategories)),
+    )
+    .map(e => e.entityRef);
+  // Leaked weights leaked from where the model is stored: the regions of
+  // its training datasets are where those datasets are, not the weights.
+  const hosts =
+    leakType === 'model-weight-exfiltration' && isModel ? [origin] : atRisk;
+  const regions = [...new Set(hosts.flatMap(e => e.regions))].sort();
+  const regionsUnknown = hosts
+    .filter(e => e.regions.length === 0)
+    .map(e => e.entityRef);
+
   return {
     clocks: { aware: awareAt },
     data,
+    // Several datasets may hold the same people: the report's count is a
+    // lower bound (the largest single count) and `atMost` the sum.
     dataSubjects: report.dataSubjects.map(s => ({
       jurisdiction: s.jurisdiction,
-      ...(s.approxCount !== undefined ? { approxCount: s.approxCount } : {}),
+      ...(s.approxCount !== undefined ? { atLeast: s.approxCount } : {}),
+      ...(s.atMost !== undefined ? { atMost: s.atMost } : {}),
+      from: s.from,
     })),
-    hostingRegions: report.regions,
+    ...(subjectsUnknown.length > 0
+      ? { dataSubjectsUnknownFrom: subjectsUnknown }
+      : {}),
+    hostingRegions: regions,
+    ...(regionsUnknown.length > 0
+      ? { hostingRegionsUnknownFrom: regionsUnknown }
+      : {}),
     ...(organisation.establishments
       ? { establishments: organisation.establishments }
       : {}),
@@ -150,6 +184,14 @@ export class ObligationsEvaluator {
       vocabulary,
       readOrganisation(config),
     );
+  }
+
+  /** Whether data of these categories may be personal: unknown categories may. */
+  mayHoldPersonalData(categories: string[]): boolean {
+    return categories.some(id => {
+      const category = this.vocabulary.get(id);
+      return !category || category.personal || category.specialCategory;
+    });
   }
 
   evaluate(facts: IncidentFacts, now: Date): ObligationsReport {

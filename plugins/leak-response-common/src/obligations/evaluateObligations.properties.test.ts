@@ -62,8 +62,14 @@ const entry: fc.Arbitrary<DataSubjectsEntry> = fc.oneof(
     })),
 );
 
+interface Dataset {
+  categories: string[];
+  subjects: DataSubjectsEntry[];
+  regions: string[];
+}
+
 /** What one leaked dataset adds: its categories, its people, its regions. */
-const dataset = fc.record({
+const dataset: fc.Arbitrary<Dataset> = fc.record({
   categories: fc.subarray(CATEGORIES, { maxLength: 4 }),
   subjects: fc.array(entry, { maxLength: 4 }),
   regions: fc.subarray(REGIONS, { maxLength: 3 }),
@@ -85,7 +91,7 @@ const organisation = fc.record({
 });
 
 function factsOf(
-  datasets: Array<fc.RecordValue<typeof dataset>>,
+  datasets: Dataset[],
   org: { establishments: string[]; answers: AssessmentAnswers },
 ): IncidentFacts {
   return {

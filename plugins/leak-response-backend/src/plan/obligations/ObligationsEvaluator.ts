@@ -7,8 +7,11 @@ import {
   ANNOTATION_ANONYMITY_ASSESSMENT_REF,
 } from '../impact/dataAtRisk';
 import {
+  organisationFacts,
+  readOrganisationProfile,
+} from '@leak-response/plugin-leak-response-common';
+import {
   AnonymityAssessment,
-  ASSESSMENT_QUESTIONS,
   AssessmentAnswers,
   createDataCategoryVocabulary,
   DataCategoryInput,
@@ -16,7 +19,6 @@ import {
   DEFAULT_OBLIGATION_RULES,
   evaluateObligations,
   IncidentFacts,
-  isAssessmentQuestion,
   mergeRules,
   ObligationRule,
   ObligationsReport,
@@ -130,30 +132,13 @@ export function incidentFactsFromImpact(options: {
   };
 }
 
+/**
+ * The organisation profile (`leakResponse.organisation`), checked once at
+ * start-up: a bad key stops the backend with an error naming it.
+ */
 function readOrganisation(config: Config): OrganisationFacts {
-  const organisation = config.getOptionalConfig('leakResponse.organisation');
-  const establishments = organisation?.getOptionalStringArray('establishments');
-  const answers: Record<string, unknown> = {};
-  const answersConfig = organisation?.getOptionalConfig('answers');
-  for (const key of answersConfig?.keys() ?? []) {
-    const where = `leakResponse.organisation.answers.${key}`;
-    if (!isAssessmentQuestion(key)) {
-      throw new Error(
-        `Invalid ${where}: unknown question; known questions are ${Object.keys(
-          ASSESSMENT_QUESTIONS,
-        ).join(', ')}`,
-      );
-    }
-    const question = ASSESSMENT_QUESTIONS[key];
-    const value = answersConfig!.get(key);
-    if (!(question.values as readonly unknown[]).includes(value)) {
-      throw new Error(
-        `Invalid ${where}: must be one of ${question.values.join(', ')}`,
-      );
-    }
-    answers[key] = value;
-  }
-  return { establishments, answers: answers as AssessmentAnswers };
+  const raw = config.getOptional('leakResponse.organisation');
+  return organisationFacts(readOrganisationProfile(raw));
 }
 
 /**

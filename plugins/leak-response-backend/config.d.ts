@@ -114,7 +114,32 @@ export interface Config {
       dpoContact?: string;
       /** Jurisdictions where the organisation is established (EU, GB, US-CA, …). */
       establishments?: string[];
-      /** Organisation-level answers to assessment questions (nis2InScope, listedCompany, …). */
+      /** The Member State of the main establishment in the EU; must be listed in `establishments`. */
+      mainEuEstablishment?: string;
+      /**
+       * Sector facts that decide whole regimes, answered once here instead
+       * of per incident (see the -common README for the regimes each settles).
+       * Checked at start-up; a bad key stops the backend with its name.
+       */
+      sector?: {
+        /** NIS2 Art. 3 entity type and Art. 2 size. */
+        nis2?: {
+          entityType: 'essential' | 'important' | 'none';
+          size?: 'micro' | 'small' | 'medium' | 'large';
+        };
+        doraFinancialEntity?: boolean;
+        secRegistrant?: boolean;
+        euAiActHighRiskProvider?: boolean;
+        /** Adds India to the establishments (CERT-In). */
+        indianBodyCorporate?: boolean;
+        ukRdsp?: boolean;
+        nydfsCoveredEntity?: boolean;
+        conductsBusinessInTexas?: boolean;
+        auAppEntity?: boolean;
+        cnNetworkOperator?: boolean;
+        brSmallAgent?: boolean;
+      };
+      /** Other organisation-level answers to assessment questions; must not contradict `sector`. */
       answers?: { [question: string]: string | boolean };
     };
 

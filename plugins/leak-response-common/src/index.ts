@@ -14,3 +14,4 @@ export * from './plan';
 export * from './readiness';
 export * from './timelineChain';
 export * from './notices';
+export * from './organisation';

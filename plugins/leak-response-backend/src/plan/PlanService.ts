@@ -309,6 +309,8 @@ export class PlanService {
         leakType,
         awareAt,
         organisation: this.deps.obligations.organisation,
+        mayHoldPersonalData: categories =>
+          this.deps.obligations.mayHoldPersonalData(categories),
       });
       return {
         obligations: {

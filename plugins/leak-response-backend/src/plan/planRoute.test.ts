@@ -110,11 +110,17 @@ describe('GET /v1/entities/:kind/:namespace/:name/plan', () => {
     expect(byRule.get('gdpr33')).toMatchObject({
       due: { kind: 'at', at: '2026-11-30T07:00:00.000Z' },
     });
-    expect(byRule.get('lgpd')?.status).toBe('not-applicable');
+    // No Brazilian subjects, but no profile says where the organisation is
+    // established: LGPD waits for that answer rather than assuming "nowhere".
+    expect(byRule.get('lgpd')?.status).toBe('to-be-determined');
     expect(byRule.get('lgpd')?.reasons).toContain('no data subjects in BR');
+    expect(byRule.get('lgpd')?.openQuestions.map(q => q.about)).toContain(
+      'facts.establishments',
+    );
+    expect(byRule.get('visa_now')?.status).toBe('not-applicable');
     // A rule that does not apply carries no clock, deadline or rule text.
-    expect(byRule.get('lgpd')).not.toHaveProperty('clock');
-    expect(byRule.get('lgpd')).not.toHaveProperty('content');
+    expect(byRule.get('visa_now')).not.toHaveProperty('clock');
+    expect(byRule.get('visa_now')).not.toHaveProperty('content');
   });
 
   it('derives the leak type from the entity type when none is given', async () => {

@@ -38,6 +38,42 @@ export const ASSESSMENT_QUESTIONS = {
     question:
       'Has a written determination, after consulting law enforcement, concluded that the breach will not likely cause harm (Florida)?',
   },
+  namesLeaked: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      "Do the leaked data include people's first name or initial and last name together with the other data (US state definitions of personal information)?",
+  },
+  governmentIdsLeaked: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      "Do the leaked data include Social Security, driver's licence, passport, military or other government ID numbers?",
+  },
+  accessCodesLeaked: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      'Did security codes, access codes or passwords that permit access to the leaked card or account numbers leak with them?',
+  },
+  healthOrBiometricDataLeaked: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      'Do the leaked data include medical, health-insurance or biometric information about identifiable people?',
+  },
+  paymentAccountLogins: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      'Do the leaked customer logins open accounts that can pay or send money (stored cards, wallets, online banking)? (Japan PPC Rules Art. 7(ii): risk of property damage)',
+  },
+  brNoticeIncomplete: {
+    scope: 'incident',
+    values: [true, false],
+    question:
+      'Did the first notice to the ANPD leave information to be supplemented (Res. CD/ANPD 15/2024)?',
+  },
   maliciousAct: {
     scope: 'incident',
     values: [true, false],

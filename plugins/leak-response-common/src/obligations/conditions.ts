@@ -5,8 +5,15 @@ import {
 } from './answers';
 import { jurisdictionWithin } from './jurisdictions';
 import {
+  US_PI_ELEMENT_ANSWERS,
+  US_PI_ELEMENT_LABELS,
+  US_STATE_PI_DEFINITIONS,
+  UsPiElement,
+} from './usStatePersonalInformation';
+import {
   Condition,
   DataDetermination,
+  DataSubjectsEntry,
   DataTrait,
   IncidentFacts,
   OpenQuestion,
@@ -37,6 +44,9 @@ const DATA_LABELS: Record<DataTrait, string> = {
   financial: 'financial data',
   usStatePersonalInformation:
     'personal information as US state breach laws define it',
+  authenticationData:
+    'authentication data of the data subjects (customer logins)',
+  vulnerableSubjects: 'data of children, adolescents or the elderly',
 };
 
 const NEGATION: Record<Truth, Truth> = {
@@ -74,7 +84,11 @@ function merge(value: Truth, parts: ConditionResult[]): ConditionResult {
       if (!reasons.includes(reason)) reasons.push(reason);
     }
     for (const question of part.questions) {
-      if (!questions.some(q => q.about === question.about)) {
+      if (
+        !questions.some(
+          q => q.about === question.about && q.question === question.question,
+        )
+      ) {
         questions.push(question);
       }
     }
@@ -163,6 +177,69 @@ function formatCount(n: number): string {
   return text;
 }
 
+/** The bounds of a count over entries that may overlap. */
+interface Bounds {
+  low: number;
+  /** `Infinity` when some entry has no upper bound. */
+  high: number;
+}
+
+/**
+ * Entries for the same jurisdiction may come from datasets that overlap
+ * (the same customers in two tables): together they hold at least the
+ * largest and at most the sum. Entries for different jurisdictions are
+ * different people, unless one place lies inside the other.
+ */
+function boundsOf(entries: readonly DataSubjectsEntry[]): Bounds {
+  const byPlace = new Map<string, Bounds>();
+  for (const e of entries) {
+    const low = e.approxCount ?? e.atLeast ?? 0;
+    const high = e.approxCount ?? e.atMost ?? Infinity;
+    const place = e.jurisdiction.toUpperCase();
+    const seen = byPlace.get(place);
+    byPlace.set(
+      place,
+      seen
+        ? { low: Math.max(seen.low, low), high: seen.high + high }
+        : { low, high },
+    );
+  }
+  // People of places nested in one another may be the same people; those
+  // of places side by side are not. The most that can be said for sure is
+  // the best sum over places none of which contains another.
+  const places = [...byPlace.keys()];
+  const within = (a: string, b: string) =>
+    a !== b && jurisdictionWithin(a, b) === 'inside';
+  const parentOf = new Map<string, string | undefined>();
+  for (const place of places) {
+    const containers = places.filter(other => within(place, other));
+    parentOf.set(
+      place,
+      containers.find(c => containers.every(o => o === c || within(c, o))),
+    );
+  }
+  const best = (place: string): number => {
+    const children = places.filter(p => parentOf.get(p) === place);
+    const below = children.reduce((sum, child) => sum + best(child), 0);
+    return Math.max(byPlace.get(place)!.low, below);
+  };
+  let low = 0;
+  let high = 0;
+  for (const place of places) {
+    if (parentOf.get(place) === undefined) low += best(place);
+    high += byPlace.get(place)!.high;
+  }
+  return { low, high };
+}
+
+const describeBounds = ({ low, high }: Bounds) => {
+  if (low === high) return `about ${formatCount(low)}`;
+  if (high === Infinity) {
+    return low > 0 ? `at least ${formatCount(low)}` : 'an unknown number of';
+  }
+  return `between ${formatCount(low)} and ${formatCount(high)}`;
+};
+
 function evaluateSubjects(
   targets: string[],
   moreThan: number | undefined,
@@ -171,6 +248,12 @@ function evaluateSubjects(
 ): ConditionResult {
   const where = targets.includes('*') ? 'any jurisdiction' : joinCodes(targets);
   const entries = ctx.facts.dataSubjects;
+  const undeclared = ctx.facts.dataSubjectsUnknownFrom ?? [];
+  const whereUnknown = () =>
+    undeclared.map(source => ({
+      about: 'facts.dataSubjects',
+      question: `Where do the people in ${source} live, and about how many in each place?`,
+    }));
   if (!entries) {
     return result(
       'unknown',
@@ -197,23 +280,34 @@ function evaluateSubjects(
       'unknown',
       [why],
       [
-        {
-          about: 'facts.dataSubjects',
-          question: `How many of the affected people live in ${where}?`,
-        },
+        ...(maybe.length > 0 || undeclared.length === 0
+          ? [
+              {
+                about: 'facts.dataSubjects',
+                question: `How many of the affected people live in ${where}?`,
+              },
+            ]
+          : []),
+        ...whereUnknown(),
       ],
     );
   const maybeText = `data subjects are recorded for ${joinCodes(
     maybe.map(e => e.jurisdiction),
   )}, which may include ${where}`;
+  const undeclaredText = `${joinCodes(
+    undeclared,
+  )} do not say where their people live, so some may live in ${where}`;
 
   if (moreThan === undefined && atLeast === undefined) {
     if (inside.length > 0) {
       return result('yes', [
-        `data subjects in ${joinCodes(inside.map(e => e.jurisdiction))}`,
+        `residence link: data subjects in ${joinCodes(
+          inside.map(e => e.jurisdiction),
+        )}`,
       ]);
     }
     if (maybe.length > 0) return unsure(maybeText);
+    if (undeclared.length > 0) return unsure(undeclaredText);
     return result('no', [`no data subjects in ${where}`]);
   }
 
@@ -222,28 +316,51 @@ function evaluateSubjects(
     moreThan !== undefined
       ? `more than ${formatCount(moreThan)}`
       : `at least ${formatCount(atLeast!)}`;
-  const countKnown = inside.every(e => typeof e.approxCount === 'number');
-  const count = inside.reduce((sum, e) => sum + (e.approxCount ?? 0), 0);
-  if (countKnown && count >= limit) {
+  const sure = boundsOf(inside);
+  // People recorded for a wider place, or for no place, may be here too.
+  const possible = {
+    low: sure.low,
+    high:
+      sure.high + boundsOf(maybe).high + (undeclared.length > 0 ? Infinity : 0),
+  };
+  const sources = inside.flatMap(e => e.from ?? []);
+  const from =
+    sources.length > 1 ? ` (from ${joinCodes([...new Set(sources)])})` : '';
+  if (possible.low >= limit) {
     return result('yes', [
-      `about ${formatCount(
-        count,
-      )} data subjects in ${where} (threshold: ${threshold})`,
+      `residence link: ${describeBounds(
+        sure,
+      )} data subjects in ${where}${from} (threshold: ${threshold})`,
     ]);
   }
-  if (maybe.length > 0) return unsure(`${maybeText} (threshold: ${threshold})`);
-  if (!countKnown) {
+  if (possible.high < limit) {
+    if (inside.length === 0 && maybe.length === 0) {
+      return result('no', [`no data subjects in ${where}`]);
+    }
+    return result('no', [
+      `${describeBounds(
+        possible,
+      )} data subjects in ${where}, below the threshold (${threshold})`,
+    ]);
+  }
+  if (maybe.length > 0 && inside.length === 0) {
+    return unsure(`${maybeText} (threshold: ${threshold})`);
+  }
+  if (undeclared.length > 0 && inside.length === 0) {
+    return unsure(`${undeclaredText} (threshold: ${threshold})`);
+  }
+  if (sure.high === Infinity && sure.low === 0 && maybe.length === 0) {
     return unsure(
       `the number of data subjects in ${where} is not known (threshold: ${threshold})`,
     );
   }
-  if (inside.length === 0)
-    return result('no', [`no data subjects in ${where}`]);
-  return result('no', [
-    `about ${formatCount(
-      count,
-    )} data subjects in ${where}, below the threshold (${threshold})`,
-  ]);
+  return unsure(
+    `${describeBounds(possible)} data subjects in ${where}${from}${
+      inside.length > 1 || maybe.length > 0 || undeclared.length > 0
+        ? '; the datasets may overlap'
+        : ''
+    } (threshold: ${threshold})`,
+  );
 }
 
 function evaluateHosting(
@@ -273,7 +390,20 @@ function evaluateHosting(
       hits.push(`${region} (${country})`);
     }
   }
-  if (hits.length > 0) return result('yes', [`hosted in ${joinCodes(hits)}`]);
+  if (hits.length > 0) {
+    return result('yes', [`hosting link: hosted in ${joinCodes(hits)}`]);
+  }
+  const undeclared = ctx.facts.hostingRegionsUnknownFrom ?? [];
+  if (undeclared.length > 0) {
+    return result(
+      'unknown',
+      [`${joinCodes(undeclared)} do not say where they are stored`],
+      undeclared.map(source => ({
+        about: 'facts.hostingRegions',
+        question: `In which AWS regions are the data of ${source} stored or processed?`,
+      })),
+    );
+  }
   if (unknownRegions.length > 0) {
     return result(
       'unknown',
@@ -313,11 +443,110 @@ function evaluateEstablishment(
   const relation = (e: string) => targets.map(t => jurisdictionWithin(e, t));
   const inside = establishments.filter(e => relation(e).includes('inside'));
   if (inside.length > 0)
-    return result('yes', [`established in ${joinCodes(inside)}`]);
+    return result('yes', [
+      `establishment link: established in ${joinCodes(inside)}`,
+    ]);
   if (establishments.some(e => relation(e).includes('maybe'))) {
     return result('unknown', [`establishment may be in ${where}`], [question]);
   }
   return result('no', [`not established in ${where}`]);
+}
+
+function evaluateElement(
+  element: UsPiElement,
+  ctx: ConditionContext,
+): ConditionResult {
+  const { carriedBy, possibleIn } = ctx.data.usPiElements?.[element] ?? {
+    carriedBy: [],
+    possibleIn: [],
+  };
+  const label = US_PI_ELEMENT_LABELS[element];
+  if (carriedBy.length > 0) {
+    return result('yes', [`${label}: ${carriedBy.join(', ')}`]);
+  }
+  const key = US_PI_ELEMENT_ANSWERS[element];
+  const given = key ? ctx.facts.answers?.[key] : undefined;
+  if (key && given !== undefined) {
+    return result(given === true ? 'yes' : 'no', [
+      `${ASSESSMENT_QUESTIONS[key].question} — ${formatAnswer(given)}`,
+    ]);
+  }
+  const unsure =
+    possibleIn.length > 0 ||
+    ctx.data.unknownCategories.length > 0 ||
+    ctx.data.categories.length === 0;
+  if (!unsure) return result('no', [`no ${label} among the leaked data`]);
+  return result(
+    'unknown',
+    [`not known whether the leaked data include ${label}`],
+    [
+      key
+        ? {
+            about: `answers.${key}`,
+            question: ASSESSMENT_QUESTIONS[key].question,
+          }
+        : {
+            about: 'facts.data',
+            question:
+              'Declare the data categories of the leaked data, all in the vocabulary (and the training data of leaked model weights).',
+          },
+    ],
+  );
+}
+
+/** Personal information as one state's statute defines it (`US_STATE_PI_DEFINITIONS`). */
+function evaluateStatePersonalInformation(
+  state: string,
+  ctx: ConditionContext,
+): ConditionResult {
+  const definition = US_STATE_PI_DEFINITIONS[state.toUpperCase()];
+  if (!definition) {
+    return result(
+      'unknown',
+      [`no definition of personal information is recorded for ${state}`],
+      [
+        {
+          about: 'counsel',
+          question: `Which data elements count as personal information in ${state}?`,
+        },
+      ],
+    );
+  }
+  if (ctx.data.traits.personal === 'no') {
+    return result('no', [
+      `no personal information under ${definition.statute}: the leaked data include no personal data`,
+    ]);
+  }
+  const combinations = definition.combinations.map(c => ({
+    combination: c,
+    outcome: evaluateAll(c.elements.map(e => evaluateElement(e, ctx))),
+  }));
+  const met = combinations.find(c => c.outcome.value === 'yes');
+  if (met) {
+    return result('yes', [
+      `personal information under ${definition.statute} (${
+        met.combination.cite
+      }): ${met.outcome.reasons.join('; ')}`,
+    ]);
+  }
+  const open = combinations.filter(c => c.outcome.value === 'unknown');
+  if (open.length === 0) {
+    return result('no', [
+      `no personal information under ${definition.statute}: the leaked data hold none of its combinations of data elements`,
+      ...(definition.notes ?? []),
+    ]);
+  }
+  const unsettled = merge(
+    'unknown',
+    open.map(c => c.outcome),
+  );
+  return result(
+    'unknown',
+    [
+      `whether the leaked data hold personal information under ${definition.statute} is not settled`,
+    ],
+    unsettled.questions,
+  );
 }
 
 /**
@@ -342,6 +571,12 @@ export function evaluateCondition(
     return evaluateAnswer(condition.answer, condition.is, ctx);
   }
   if ('data' in condition) return evaluateData(condition.data, ctx);
+  if ('usStatePersonalInformation' in condition) {
+    return evaluateStatePersonalInformation(
+      condition.usStatePersonalInformation,
+      ctx,
+    );
+  }
   if ('subjectsIn' in condition) {
     return evaluateSubjects(
       condition.subjectsIn,

@@ -22,7 +22,10 @@ const established = (...codes: string[]): Condition => ({
 });
 const rule = (ruleId: string): Condition => ({ ruleApplies: ruleId });
 const personal: Condition = { data: 'personal' };
-const statePi: Condition = { data: 'usStatePersonalInformation' };
+/** Personal information as the state's own statute defines it (`US_STATE_PI_DEFINITIONS`). */
+const statePi = (state: string): Condition => ({
+  usStatePersonalInformation: state,
+});
 const period = (amount: number, unit: PeriodUnit): Deadline => ({
   kind: 'period',
   amount,
@@ -30,8 +33,18 @@ const period = (amount: number, unit: PeriodUnit): Deadline => ({
 });
 const text = (words: string): Deadline => ({ kind: 'text', text: words });
 
-/** Subject residence or hosting links a territorial regime to the incident. */
+/**
+ * Laws that also cover processing on their territory (PIPL Art. 3, DPDP
+ * Act s.3): hosting there links them to the incident, as residence does.
+ */
 const livesOrHosted = (code: string) => any(subjects(code), hosted(code));
+/**
+ * Laws that attach to the people's residence or the organisation's
+ * establishment: hosting there alone does not make them apply (LGPD Art.
+ * 4(IV) excludes data from abroad that are only processed in Brazil).
+ */
+const livesOrEstablished = (code: string) =>
+  any(subjects(code), established(code));
 
 const gdprTerritory = any(subjects('EEA'), established('EEA'));
 const ukTerritory = any(subjects('GB'), established('GB'));
@@ -110,7 +123,7 @@ const VISA_NOTES = [
 const JP_CATEGORY = any(
   { data: 'specialCategory' },
   { data: 'cardData' },
-  { data: 'financial' },
+  all({ data: 'authenticationData' }, yes('paymentAccountLogins')),
   yes('maliciousAct'),
   { subjectsIn: ['*'], moreThan: 1000 },
 );
@@ -446,7 +459,12 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'individuals',
     trigger:
       'Unencrypted personal information (or encrypted with the key) acquired by an unauthorised person',
-    when: all(subjects('US-CA'), statePi, yes('acquired'), no('encrypted')),
+    when: all(
+      subjects('US-CA'),
+      statePi('US-CA'),
+      yes('acquired'),
+      no('encrypted'),
+    ),
     clock: 'discovery',
     deadline: period(30, 'cd'),
     zone: 'America/Los_Angeles',
@@ -492,7 +510,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'individuals',
     trigger:
       'Breach of private information (unauthorised access or acquisition)',
-    when: all(subjects('US-NY'), statePi, no('encrypted')),
+    when: all(subjects('US-NY'), statePi('US-NY'), no('encrypted')),
     clock: 'discovery',
     deadline: period(30, 'cd'),
     zone: 'America/New_York',
@@ -540,7 +558,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Sensitive personal information acquired without authorisation, by a person doing business in Texas',
     when: all(
       any(subjects('US-TX'), yes('conductsBusinessInTexas')),
-      statePi,
+      statePi('US-TX'),
       yes('acquired'),
       no('encrypted'),
     ),
@@ -584,7 +602,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Unauthorised access to electronic personal information, unless a written no-harm determination was made after consulting law enforcement',
     when: all(
       subjects('US-FL'),
-      statePi,
+      statePi('US-FL'),
       no('encrypted'),
       no('flNoHarmDetermination'),
     ),
@@ -609,16 +627,60 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     jurisdiction: 'US-FL',
     recipient: 'Florida Department of Legal Affairs',
     stage: 'regulator',
-    trigger: 'At least 500 Florida individuals affected',
-    when: all(rule('fl_ind'), { subjectsIn: ['US-FL'], atLeast: 500 }),
+    trigger:
+      'A breach of security affecting at least 500 individuals in Florida, whether or not individual notice is needed',
+    // 501.171(3)(a) does not depend on the individual notice: a no-harm
+    // determination under (4)(c) spares the individuals, not the Department.
+    when: all(
+      { subjectsIn: ['US-FL'], atLeast: 500 },
+      statePi('US-FL'),
+      no('encrypted'),
+    ),
     clock: 'determination',
     deadline: period(30, 'cd'),
     zone: 'America/New_York',
-    content: [],
-    sources: ['wordsbywit.com/florida; complianceiq.site'],
-    confidence: 'secondary',
+    content: [
+      'A synopsis of the events; the number of Floridians affected; services offered; a copy of the notice; contact (501.171(3)(b))',
+    ],
+    sources: [
+      'Fla. Stat. 501.171(3)(a)–(b) (statute text: leg.state.fl.us)',
+      'wordsbywit.com/florida; complianceiq.site',
+    ],
+    confidence: 'verified',
     notes: [
-      '15 more days if good cause is given in writing within the 30 days.',
+      '15 more days if good cause is given in writing within the 30 days (501.171(3)(a)).',
+      'The reference (§D) made this notice depend on the individual notice (fl_ind); 501.171(3)(a) does not, so it is evaluated on its own.',
+      US_STATE_NOTE,
+    ],
+  },
+  {
+    id: 'fl_noharm',
+    regime: 'FL 501.171',
+    law: 'Florida Stat. 501.171(4)(c)',
+    jurisdiction: 'US-FL',
+    recipient: 'Florida Department of Legal Affairs',
+    stage: 'written no-harm determination',
+    trigger:
+      'Individual notice withheld because, after consulting law enforcement, the breach was determined not likely to cause identity theft or financial harm',
+    when: all(
+      subjects('US-FL'),
+      statePi('US-FL'),
+      no('encrypted'),
+      yes('flNoHarmDetermination'),
+    ),
+    clock: 'determination',
+    deadline: period(30, 'cd'),
+    zone: 'America/New_York',
+    content: [
+      'The written determination, with the investigation and the law-enforcement consultation it rests on',
+    ],
+    sources: [
+      'Fla. Stat. 501.171(4)(c) (statute text: leg.state.fl.us)',
+      'dwt.com/gcp/states/florida',
+    ],
+    confidence: 'verified',
+    notes: [
+      'The 30 days run from the determination; it is also kept for 5 years (501.171(4)(c)).',
       US_STATE_NOTE,
     ],
   },
@@ -632,7 +694,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     trigger: 'Unauthorised acquisition, unless misuse is not reasonably likely',
     when: all(
       subjects('US-CO'),
-      statePi,
+      statePi('US-CO'),
       yes('acquired'),
       no('encrypted'),
       yes('misuseLikely'),
@@ -677,7 +739,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Unsecured personal information acquired and reasonably likely to subject consumers to a risk of harm',
     when: all(
       subjects('US-WA'),
-      statePi,
+      statePi('US-WA'),
       yes('acquired'),
       no('encrypted'),
       yes('misuseLikely'),
@@ -805,7 +867,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'notification',
     trigger:
       'Breach of security safeguards creating a real risk of significant harm (RROSH)',
-    when: all(personal, livesOrHosted('CA'), yes('rrosh')),
+    when: all(personal, livesOrEstablished('CA'), yes('rrosh')),
     clock: 'determination',
     deadline: text('as soon as feasible'),
     zone: 'America/Toronto',
@@ -827,12 +889,13 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Risk or relevant damage: can significantly affect interests or fundamental rights AND involves sensitive, children’s/elderly, financial, authentication or secret data, or is large scale',
     when: all(
       personal,
-      livesOrHosted('BR'),
+      livesOrEstablished('BR'),
       yes('brSignificantEffect'),
       any(
         { data: 'specialCategory' },
         { data: 'financial' },
-        { data: 'credentials' },
+        { data: 'authenticationData' },
+        { data: 'vulnerableSubjects' },
         yes('vulnerableSubjects'),
         yes('secrecyData'),
         yes('largeScale'),
@@ -873,7 +936,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     recipient: 'ANPD',
     stage: 'supplement',
     trigger: 'The ANPD was notified (lgpd)',
-    when: rule('lgpd'),
+    when: all(rule('lgpd'), yes('brNoticeIncomplete')),
     clock: 'first_notice',
     deadline: period(20, 'wd'),
     zone: 'America/Sao_Paulo',
@@ -890,7 +953,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     recipient: 'Internal: assessment of whether the breach is notifiable',
     stage: 'assessment',
     trigger: 'Credible grounds to believe a data breach occurred',
-    when: all(personal, livesOrHosted('SG')),
+    when: all(personal, livesOrEstablished('SG')),
     clock: 'credible_grounds',
     deadline: period(30, 'cd'),
     zone: 'Asia/Singapore',
@@ -912,7 +975,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Likely significant harm, or significant scale (at least 500 individuals)',
     when: all(
       personal,
-      livesOrHosted('SG'),
+      livesOrEstablished('SG'),
       any(yes('sgSignificantHarm'), { subjectsIn: ['*'], atLeast: 500 }),
     ),
     clock: 'notifiable_determination',
@@ -938,7 +1001,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'assessment',
     trigger:
       'Reasonable grounds to suspect an eligible data breach, at an APP entity',
-    when: all(personal, livesOrHosted('AU'), yes('auAppEntity')),
+    when: all(personal, livesOrEstablished('AU'), yes('auAppEntity')),
     clock: 'suspicion',
     deadline: period(30, 'cd'),
     zone: 'Australia/Sydney',
@@ -958,7 +1021,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'Reasonable grounds to believe an eligible data breach (likely serious harm, not prevented by remedial action)',
     when: all(
       personal,
-      livesOrHosted('AU'),
+      livesOrEstablished('AU'),
       yes('auAppEntity'),
       yes('auSeriousHarmLikely'),
     ),
@@ -980,7 +1043,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'preliminary report (速報)',
     trigger:
       'Special-care data, property-damage data (card numbers, banking logins), possible unlawful purpose, or more than 1,000 persons',
-    when: all(personal, livesOrHosted('JP'), no('encrypted'), JP_CATEGORY),
+    when: all(personal, livesOrEstablished('JP'), no('encrypted'), JP_CATEGORY),
     clock: 'aware',
     deadline: period(3, 'cd'),
     zone: 'Asia/Tokyo',
@@ -1190,7 +1253,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     recipient: 'Data subjects',
     stage: 'individuals',
     trigger: 'Loss, theft or leak of personal information',
-    when: all(personal, livesOrHosted('KR')),
+    when: all(personal, livesOrEstablished('KR')),
     clock: 'aware',
     deadline: period(72, 'h'),
     zone: 'Asia/Seoul',
@@ -1212,7 +1275,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
       'At least 1,000 data subjects, sensitive or unique-identifier information, or external unauthorised access',
     when: all(
       personal,
-      livesOrHosted('KR'),
+      livesOrEstablished('KR'),
       any(
         { subjectsIn: ['*'], atLeast: 1000 },
         { data: 'specialCategory' },
@@ -1239,7 +1302,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'notification',
     trigger:
       'Breach of data security likely to lead to a high risk to personality or fundamental rights',
-    when: all(personal, livesOrHosted('CH'), highRisk),
+    when: all(personal, livesOrEstablished('CH'), highRisk),
     clock: 'aware',
     deadline: text('as quickly as possible'),
     zone: 'Europe/Zurich',
@@ -1263,7 +1326,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     stage: 'notification',
     trigger:
       'Breach that would prejudice the privacy, confidentiality or security of personal data',
-    when: all(personal, livesOrHosted('AE'), {
+    when: all(personal, livesOrEstablished('AE'), {
       constant: 'unknown',
       reason:
         'Placeholder: are the UAE PDPL Executive Regulations issued and in force (compliance starts 6 months after)? Confirm with counsel.',

@@ -16,7 +16,7 @@ describe('evaluateObligations — EU, UK and Switzerland', () => {
       expect(o.reasons).toEqual(
         expect.arrayContaining([
           "the leaked data include personal data: 'personal.behavioral', 'personal.identifiers'",
-          'data subjects in EU',
+          'residence link: data subjects in EU',
         ]),
       );
       expect(o.content.length).toBeGreaterThan(0);
@@ -314,12 +314,16 @@ describe('evaluateObligations — EU, UK and Switzerland', () => {
   it('Switzerland: FDPIC as quickly as possible for a high risk', () => {
     const ch = euFacts({
       hostingRegions: ['eu-central-2'],
-      dataSubjects: [],
+      dataSubjects: [{ jurisdiction: 'CH', approxCount: 40 }],
       answers: { risk: 'high' },
     });
     const o = obligation(ch, 'ch_fdpic');
     expect(o.status).toBe('applies');
-    expect(o.reasons).toContain('hosted in eu-central-2 (CH)');
+    expect(o.reasons).toContain('residence link: data subjects in CH');
+    // Hosting in Zurich alone is no link to the revFADP.
+    expect(obligation({ ...ch, dataSubjects: [] }, 'ch_fdpic').status).toBe(
+      'not-applicable',
+    );
     expect(o.due).toEqual({ kind: 'text', text: 'as quickly as possible' });
     expect(
       obligation({ ...ch, answers: { risk: 'risk' } }, 'ch_fdpic').status,

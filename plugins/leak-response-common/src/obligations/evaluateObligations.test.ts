@@ -290,16 +290,16 @@ describe('evaluateObligations', () => {
       data: { categories: ['acme.loyalty'] },
       dataSubjects: [],
       establishments: [],
-      hostingRegions: ['acme-zurich'],
+      hostingRegions: ['acme-shanghai'],
       answers: { risk: 'high' },
     });
     const report = evaluateObligations(facts, {
       now: NOW,
       categoryFlags: { 'acme.loyalty': { personal: true } },
-      regionCountry: r => (r === 'acme-zurich' ? 'CH' : undefined),
+      regionCountry: r => (r === 'acme-shanghai' ? 'CN' : undefined),
     });
-    const ch = report.obligations.find(o => o.ruleId === 'ch_fdpic')!;
-    expect(ch.status).toBe('applies');
-    expect(ch.reasons).toContain('hosted in acme-zurich (CH)');
+    const cn = report.obligations.find(o => o.ruleId === 'cn_pipl')!;
+    expect(cn.status).toBe('applies');
+    expect(cn.reasons).toContain('hosting link: hosted in acme-shanghai (CN)');
   });
 });

@@ -99,14 +99,32 @@ describe('evaluateObligations — United States', () => {
       );
     });
 
-    it('asks whether ordinary personal data are state-law personal information', () => {
+    it('asks whether names came with ID numbers when the data may hold them', () => {
       const o = obligation(
-        usFacts({ data: { categories: ['personal.behavioral'] } }),
+        usFacts({ data: { categories: ['personal.identifiers'] } }),
         'ca_ind',
       );
       expect(o.status).toBe('to-be-determined');
-      expect(o.openQuestions[0].question).toContain(
-        'personal information as US state laws define it',
+      expect(o.openQuestions.map(q => q.about)).toEqual([
+        'answers.governmentIdsLeaked',
+      ]);
+      expect(
+        obligation(
+          usFacts({
+            data: { categories: ['personal.identifiers'] },
+            answers: { ...usFacts().answers, governmentIdsLeaked: true },
+          }),
+          'ca_ind',
+        ).reasons[1],
+      ).toMatch(/^personal information under Cal\. Civ\. Code 1798\.82\(h\)/);
+      // Purchase history holds no element of the definition.
+      const behavioural = obligation(
+        usFacts({ data: { categories: ['personal.behavioral'] } }),
+        'ca_ind',
+      );
+      expect(behavioural.status).toBe('not-applicable');
+      expect(reasonsOf(behavioural)).toContain(
+        'no personal information under Cal. Civ. Code 1798.82(h)',
       );
     });
 
@@ -147,8 +165,16 @@ describe('evaluateObligations — United States', () => {
   });
 
   describe('Texas', () => {
+    /** Card numbers with names and their security codes: sensitive personal information in Texas. */
+    const texasCards = (count: number) =>
+      usFacts({
+        data: { categories: ['payment.card', 'personal.identifiers'] },
+        dataSubjects: [{ jurisdiction: 'US-TX', approxCount: count }],
+        answers: { ...usFacts().answers, accessCodesLeaked: true },
+      });
+
     it('individuals 60 days and AG 30 days from determination, 250 residents or more', () => {
-      const facts = subjects('US-TX', 250);
+      const facts = texasCards(250);
       // 09:00 CST on 2 March; DST starts on 8 March.
       expect(dueAt(obligation(facts, 'tx_ind'))).toBe(
         '2026-05-01T14:00:00.000Z',
@@ -156,15 +182,66 @@ describe('evaluateObligations — United States', () => {
       expect(dueAt(obligation(facts, 'tx_ag'))).toBe(
         '2026-04-01T14:00:00.000Z',
       );
-      expect(obligation(subjects('US-TX', 249), 'tx_ag').status).toBe(
+      expect(obligation(texasCards(249), 'tx_ag').status).toBe(
         'not-applicable',
       );
     });
 
+    it('customer logins are not sensitive personal information in Texas (521.002(a)(2) has no login element)', () => {
+      const logins = subjects('US-TX', 5000);
+      expect(obligation(logins, 'ca_ind').status).toBe('not-applicable');
+      const o = obligation(logins, 'tx_ind');
+      expect(o.status).toBe('not-applicable');
+      expect(reasonsOf(o)).toContain(
+        'no personal information under Tex. Bus. & Com. Code 521.002(a)(2)',
+      );
+      expect(reasonsOf(o)).toContain('no online-login element');
+      // The same logins are personal information in California.
+      expect(obligation(subjects('US-CA', 10), 'ca_ind').status).toBe(
+        'applies',
+      );
+    });
+
+    it('a card number needs its security code in Texas and California, and no name in Colorado', () => {
+      const cards = (state: string, answers = {}) =>
+        usFacts({
+          data: { categories: ['payment.card'] },
+          dataSubjects: [{ jurisdiction: state, approxCount: 10 }],
+          answers: { ...usFacts().answers, ...answers },
+        });
+      const open = obligation(cards('US-TX'), 'tx_ind');
+      expect(open.status).toBe('to-be-determined');
+      expect(open.openQuestions.map(q => q.about)).toEqual([
+        'answers.namesLeaked',
+        'answers.accessCodesLeaked',
+      ]);
+      expect(
+        obligation(cards('US-TX', { accessCodesLeaked: false }), 'tx_ind')
+          .status,
+      ).toBe('not-applicable');
+      expect(
+        obligation(cards('US-CA', { accessCodesLeaked: false }), 'ca_ind')
+          .status,
+      ).toBe('not-applicable');
+      const colorado = obligation(
+        cards('US-CO', { accessCodesLeaked: true, namesLeaked: false }),
+        'co_ind',
+      );
+      expect(colorado.status).toBe('applies');
+      expect(reasonsOf(colorado)).toContain('6-1-716(1)(g)(I)(C)');
+      expect(
+        obligation(
+          cards('US-CA', { accessCodesLeaked: true, namesLeaked: false }),
+          'ca_ind',
+        ).status,
+      ).toBe('not-applicable');
+    });
+
     it('covers non-residents when the business operates in Texas', () => {
-      const euOnly = usFacts({
+      const euOnly = {
+        ...texasCards(300),
         dataSubjects: [{ jurisdiction: 'DE', approxCount: 300 }],
-      });
+      };
       expect(obligation(euOnly, 'tx_ind').status).toBe('applies');
       expect(obligation(euOnly, 'tx_ag').status).toBe('not-applicable');
       const notInTexas = {
@@ -176,7 +253,7 @@ describe('evaluateObligations — United States', () => {
   });
 
   describe('Florida, Colorado, Washington', () => {
-    it('Florida: AG at 500 or more, unless a no-harm determination was made', () => {
+    it('Florida: the Department at 500 or more, even after a no-harm determination, which is itself due in 30 days', () => {
       expect(obligation(subjects('US-FL', 500), 'fl_ag').status).toBe(
         'applies',
       );
@@ -188,7 +265,15 @@ describe('evaluateObligations — United States', () => {
         answers: { encrypted: false, flNoHarmDetermination: true },
       });
       expect(obligation(noHarm, 'fl_ind').status).toBe('not-applicable');
-      expect(obligation(noHarm, 'fl_ag').status).toBe('not-applicable');
+      // 501.171(3)(a): the Department's notice does not depend on the individual one.
+      expect(obligation(noHarm, 'fl_ag').status).toBe('applies');
+      const determination = obligation(noHarm, 'fl_noharm');
+      expect(determination.status).toBe('applies');
+      expect(determination.law).toBe('Florida Stat. 501.171(4)(c)');
+      expect(dueAt(determination)).toBe('2026-04-01T14:00:00.000Z');
+      expect(obligation(subjects('US-FL', 5000), 'fl_noharm').status).toBe(
+        'not-applicable',
+      );
       // 10:00 EST on 2 March + 30 days = 10:00 EDT on 1 April.
       expect(dueAt(obligation(subjects('US-FL', 500), 'fl_ind'))).toBe(
         '2026-04-01T14:00:00.000Z',
@@ -222,14 +307,29 @@ describe('evaluateObligations — United States', () => {
       );
     });
 
-    it('sums several entries of the same state', () => {
+    it('entries of the same state may overlap: at least the largest, at most the sum', () => {
       const facts = usFacts({
         dataSubjects: [
           { jurisdiction: 'US-WA', approxCount: 300 },
           { jurisdiction: 'US-WA', approxCount: 201 },
         ],
       });
-      expect(obligation(facts, 'wa_ag').status).toBe('applies');
+      const o = obligation(facts, 'wa_ag');
+      expect(o.status).toBe('to-be-determined');
+      expect(reasonsOf(o)).toContain(
+        'between 300 and 501 data subjects in US-WA; the datasets may overlap (threshold: more than 500)',
+      );
+      expect(
+        obligation(
+          usFacts({
+            dataSubjects: [
+              { jurisdiction: 'US-WA', approxCount: 501 },
+              { jurisdiction: 'US-WA', approxCount: 20 },
+            ],
+          }),
+          'wa_ag',
+        ).status,
+      ).toBe('applies');
     });
   });
 

@@ -68,14 +68,25 @@ describe('evaluateObligations — rest of the world', () => {
       ]);
     });
 
-    it('applies through hosting in São Paulo even without Brazilian subjects', () => {
+    it('does not apply through hosting in São Paulo alone (LGPD Art. 4(IV)); an establishment there does', () => {
       const hosted = facts({
         data: { categories: ['personal.credentials'] },
         hostingRegions: ['sa-east-1'],
         answers: { brSignificantEffect: true },
       });
-      expect(obligation(hosted, 'lgpd').reasons).toContain(
-        'hosted in sa-east-1 (BR)',
+      const o = obligation(hosted, 'lgpd');
+      expect(o.status).toBe('not-applicable');
+      expect(o.reasons).toEqual([
+        'no data subjects in BR',
+        'not established in BR',
+      ]);
+      const established = obligation(
+        { ...hosted, establishments: ['BR'] },
+        'lgpd',
+      );
+      expect(established.status).toBe('applies');
+      expect(established.reasons).toContain(
+        'establishment link: established in BR',
       );
     });
 
@@ -293,13 +304,13 @@ describe('evaluateObligations — rest of the world', () => {
         answers: { rrosh: true },
       });
       expect(obligation(california, 'pipeda').status).toBe('not-applicable');
-      // ca-central-1 is hosted in Québec, inside Canada.
+      // ca-central-1 is in Canada, but hosting alone is no link to PIPEDA.
       expect(
         obligation(
           facts({ hostingRegions: ['ca-central-1'], answers: { rrosh: true } }),
           'pipeda',
         ).status,
-      ).toBe('applies');
+      ).toBe('not-applicable');
     });
 
     it('Australia: only for APP entities', () => {
@@ -320,7 +331,7 @@ describe('evaluateObligations — rest of the world', () => {
 
     it('UAE is a placeholder: always to be determined with counsel', () => {
       const o = obligation(
-        facts({ hostingRegions: ['me-central-1'] }),
+        facts({ dataSubjects: [{ jurisdiction: 'AE', approxCount: 5 }] }),
         'ae_pdpl',
       );
       expect(o.status).toBe('to-be-determined');

@@ -67,7 +67,9 @@ describe('the default rules table', () => {
   it('holds every rule of section D once, plus UK GDPR Art. 34', () => {
     const ids = DEFAULT_OBLIGATION_RULES.map(r => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual([...SECTION_D_IDS, 'ukgdpr34'].sort());
+    expect([...ids].sort()).toEqual(
+      [...SECTION_D_IDS, 'ukgdpr34', 'fl_noharm'].sort(),
+    );
   });
 
   it('passes its own schema unchanged', () => {
@@ -106,7 +108,8 @@ describe('the default rules table', () => {
       from: '2027-05-14',
       possiblyFrom: '2027-05-12',
     });
-    expect(byId.fl_ag.confidence).toBe('secondary');
+    // Checked against Fla. Stat. 501.171(3)(a); the reference had a secondary source only.
+    expect(byId.fl_ag.confidence).toBe('verified');
     expect(byId.ae_pdpl.confidence).toBe('unverified');
     expect(byId.visa_now.deadline).toEqual({
       kind: 'text',

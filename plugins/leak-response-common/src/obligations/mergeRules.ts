@@ -1,3 +1,4 @@
+import { US_STATE_PI_DEFINITIONS } from './usStatePersonalInformation';
 import { IANAZone, DateTime } from 'luxon';
 import { ASSESSMENT_QUESTIONS, isAssessmentQuestion } from './answers';
 import { isClockEvent } from './clocks';
@@ -39,6 +40,7 @@ const CONDITION_KINDS = [
   'not',
   'answer',
   'data',
+  'usStatePersonalInformation',
   'subjectsIn',
   'hostedIn',
   'establishedIn',
@@ -190,6 +192,15 @@ export function validateCondition(value: Json, field: string): Condition {
     case 'data':
       rejectUnknownKeys(obj, ['data'], field);
       return { data: expectOneOf(obj.data, DATA_TRAITS, at) };
+    case 'usStatePersonalInformation':
+      rejectUnknownKeys(obj, ['usStatePersonalInformation'], field);
+      return {
+        usStatePersonalInformation: expectOneOf(
+          obj.usStatePersonalInformation,
+          Object.keys(US_STATE_PI_DEFINITIONS),
+          at,
+        ),
+      };
     case 'subjectsIn': {
       rejectUnknownKeys(obj, ['subjectsIn', 'moreThan', 'atLeast'], field);
       const subjectsIn = expectStrings(obj.subjectsIn, at, true);

@@ -62,6 +62,8 @@ describe('determineLeakedData', () => {
       credentials: 'no',
       financial: 'yes',
       usStatePersonalInformation: 'yes',
+      authenticationData: 'no',
+      vulnerableSubjects: 'no',
     });
   });
 
@@ -73,7 +75,7 @@ describe('determineLeakedData', () => {
     expect(unknown.traits.personal).toBe('unknown');
     expect(unknown.unknownCategories).toEqual(['personal.loyalty']);
     const none = determineLeakedData({ categories: [] }, vocabulary);
-    expect(Object.values(none.traits)).toEqual(Array(6).fill('unknown'));
+    expect(Object.values(none.traits)).toEqual(Array(8).fill('unknown'));
     expect(none.reasons).toContain(
       'no data categories are declared for the leaked data',
     );

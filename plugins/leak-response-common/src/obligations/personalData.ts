@@ -7,6 +7,7 @@ import {
   LeakedData,
   Truth,
 } from './types';
+import { usPiElementsOf } from './usStatePersonalInformation';
 
 /** Reads flags from any of the lookup shapes. */
 export function lookupFlags(
@@ -20,7 +21,10 @@ export function lookupFlags(
 }
 
 /** Whether one known category has a trait. */
-const TRAIT_TESTS: Record<DataTrait, (f: CategoryTraitFlags) => boolean> = {
+const TRAIT_TESTS: Record<
+  DataTrait,
+  (f: CategoryTraitFlags, id: string) => boolean
+> = {
   personal: f => Boolean(f.personal || f.specialCategory),
   specialCategory: f => Boolean(f.specialCategory),
   cardData: f => Boolean(f.cardData),
@@ -35,6 +39,12 @@ const TRAIT_TESTS: Record<DataTrait, (f: CategoryTraitFlags) => boolean> = {
         f.cardData ||
         (f.credentials && (f.personal || f.specialCategory)),
     ),
+  // Res. CD/ANPD 15/2024 names the data subjects' authentication data: a
+  // machine key is not theirs.
+  authenticationData: f =>
+    Boolean(f.credentials && (f.personal || f.specialCategory)),
+  vulnerableSubjects: (f, id) =>
+    Boolean(f.vulnerableSubjects || id === 'personal.children'),
 };
 
 const TRAIT_LABELS: Record<DataTrait, string> = {
@@ -44,6 +54,8 @@ const TRAIT_LABELS: Record<DataTrait, string> = {
   credentials: 'credentials',
   financial: 'financial data',
   usStatePersonalInformation: 'personal information under US state breach laws',
+  authenticationData: 'authentication data of the data subjects',
+  vulnerableSubjects: 'data of children, adolescents or the elderly',
 };
 
 function nonPersonalKind(flags: CategoryTraitFlags): string {
@@ -147,7 +159,7 @@ export function determineLeakedData(
   const evidence: Partial<Record<DataTrait, string>> = {};
   for (const trait of DATA_TRAITS) {
     const holders = [...known]
-      .filter(([, f]) => TRAIT_TESTS[trait](f))
+      .filter(([c, f]) => TRAIT_TESTS[trait](f, c))
       .map(([c]) => c);
     if (holders.length > 0) {
       traits[trait] = 'yes';
@@ -181,6 +193,7 @@ export function determineLeakedData(
     categories: all,
     inheritedFrom,
     unknownCategories,
+    usPiElements: usPiElementsOf(known, describe),
     reasons,
   };
 }

@@ -2,6 +2,7 @@ import { AssessmentAnswers, AssessmentQuestion } from './answers';
 import { ClockEvent } from './clocks';
 import type { DataCategoryFlags } from '../entity/dataCategories';
 import { PeriodUnit } from './time/periods';
+import type { UsPiElement } from './usStatePersonalInformation';
 
 /**
  * Three-valued truth: rules are evaluated on incomplete facts, and "not
@@ -22,6 +23,8 @@ export const DATA_TRAITS = [
   'credentials',
   'financial',
   'usStatePersonalInformation',
+  'authenticationData',
+  'vulnerableSubjects',
 ] as const;
 
 /** @public */
@@ -33,6 +36,8 @@ export type DataTrait = (typeof DATA_TRAITS)[number];
  * - `all` / `any` / `not`: combinators over three-valued truth.
  * - `answer`: an assessment answer equals `is` (default `true`, or one of a list).
  * - `data`: the leaked data have a trait (personal, card data, …).
+ * - `usStatePersonalInformation`: the leaked data hold personal information
+ *   as that state's statute defines it (`US_STATE_PI_DEFINITIONS`).
  * - `subjectsIn`: data subjects live in one of the jurisdictions, optionally
  *   more than / at least a number of them (summed over the matching entries).
  * - `hostedIn`: a hosting region lies in one of the jurisdictions.
@@ -51,6 +56,7 @@ export type Condition =
       is?: AnswerValue | AnswerValue[];
     }
   | { data: DataTrait }
+  | { usStatePersonalInformation: string }
   | { subjectsIn: string[]; moreThan?: number; atLeast?: number }
   | { hostedIn: string[] }
   | { establishedIn: string[] }
@@ -147,6 +153,10 @@ export type CategoryTraitFlags = Partial<DataCategoryFlags> & {
   financial?: boolean;
   /** Personal information as US state breach laws define it (name with SSN, ID or account numbers, health, …). */
   usStatePersonalInformation?: boolean;
+  /** The data elements of US state definitions the category carries; replaces the ones derived from its flags. */
+  usPiElements?: UsPiElement[];
+  /** Data of children, adolescents or the elderly (Brazil Res. CD/ANPD 15/2024 risk criterion). */
+  vulnerableSubjects?: boolean;
 };
 
 /**
@@ -190,7 +200,17 @@ export interface LeakedData {
 export interface DataSubjectsEntry {
   /** ISO 3166-1 alpha-2, ISO 3166-2 (`US-CA`) or a group (`EU`, `EEA`). */
   jurisdiction: string;
+  /** The number of people, when known; entries for different jurisdictions add up. */
   approxCount?: number;
+  /**
+   * Bounds when the exact number is not known, e.g. several datasets whose
+   * overlap is unknown: at least the largest of them, at most their sum.
+   * Absent `atMost` with no `approxCount` means no upper bound is known.
+   */
+  atLeast?: number;
+  atMost?: number;
+  /** Where the entry comes from (entity refs), for the reasons. */
+  from?: string[];
 }
 
 /**
@@ -204,8 +224,16 @@ export interface IncidentFacts {
   data: LeakedData;
   /** Where the affected people live. */
   dataSubjects?: DataSubjectsEntry[];
+  /**
+   * Sources of leaked personal data that do not say where their people
+   * live: the people may live anywhere, so residence rules stay to be
+   * determined unless a declared jurisdiction already settles them.
+   */
+  dataSubjectsUnknownFrom?: string[];
   /** AWS regions where the data were stored or processed. */
   hostingRegions?: string[];
+  /** Sources of leaked data that do not say where they are stored. */
+  hostingRegionsUnknownFrom?: string[];
   /** Jurisdictions where the organisation is established. */
   establishments?: string[];
   answers?: AssessmentAnswers;
@@ -329,6 +357,11 @@ export interface DataDetermination {
   inheritedFrom: string[];
   /** Categories missing from the vocabulary. */
   unknownCategories: string[];
+  /** For each element of the US state definitions: the categories that carry it, and those that may. */
+  usPiElements?: Record<
+    UsPiElement,
+    { carriedBy: string[]; possibleIn: string[] }
+  >;
   reasons: string[];
 }
 

@@ -232,6 +232,8 @@ export const plan: LeakResponsePlanResponse = {
         credentials: 'no',
         financial: 'no',
         usStatePersonalInformation: 'no',
+        authenticationData: 'no',
+        vulnerableSubjects: 'no',
       },
       evidence: {},
       categories: ['personal.behavioral'],

@@ -142,13 +142,33 @@ export class ImpactAnalyzer {
     }
 
     const originAnonymous = hasAnonymousAssessment(origin);
+    // A base model assessed anonymous does not pass its training data on
+    // to the models fine-tuned from it.
+    const anonymousOnPath = (key: string): string | undefined => {
+      for (let at: string | undefined = key; at && at !== originKey; ) {
+        const node = nodes.get(at);
+        if (!node) return undefined;
+        if (hasAnonymousAssessment(node.entity)) return at;
+        at = node.via?.from;
+      }
+      return undefined;
+    };
     const affected = new Map<string, AffectedEntity>();
     const entities = new Map<string, Entity>();
     for (const [key, node] of nodes) {
       entities.set(key, node.entity);
       affected.set(
         key,
-        describe(key, node, dataAtRisk(leakType, node.role, originAnonymous)),
+        describe(
+          key,
+          node,
+          dataAtRisk(
+            leakType,
+            node.role,
+            originAnonymous,
+            node.role === 'upstream-data' ? anonymousOnPath(key) : undefined,
+          ),
+        ),
       );
     }
     const report = summarizeImpact({

@@ -34,9 +34,22 @@ export function dataAtRisk(
   leakType: LeakType,
   role: ImpactRole,
   originAnonymous: boolean,
+  /** An upstream model, on the path from the origin, assessed anonymous. */
+  anonymousBaseModel?: string,
 ): { atRisk: boolean; reason: string } {
   if (role === 'origin') {
     return { atRisk: true, reason: 'the leaked entity' };
+  }
+  if (
+    leakType === 'model-weight-exfiltration' &&
+    role === 'upstream-data' &&
+    anonymousBaseModel &&
+    !originAnonymous
+  ) {
+    return {
+      atRisk: false,
+      reason: `reached through base model ${anonymousBaseModel}, which records an anonymity assessment concluding it is anonymous: its weights do not carry this data into the models fine-tuned from it (EDPB Opinion 28/2024)`,
+    };
   }
   if (leakType === 'model-weight-exfiltration' && role === 'upstream-data') {
     return originAnonymous

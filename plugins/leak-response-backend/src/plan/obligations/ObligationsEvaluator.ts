@@ -7,8 +7,11 @@ import {
   ANNOTATION_ANONYMITY_ASSESSMENT_REF,
 } from '../impact/dataAtRisk';
 import {
+  organisationFacts,
+  readOrganisationProfile,
+} from '@leak-response/plugin-leak-response-common';
+import {
   AnonymityAssessment,
-  ASSESSMENT_QUESTIONS,
   AssessmentAnswers,
   createDataCategoryVocabulary,
   DataCategoryInput,
@@ -16,7 +19,6 @@ import {
   DEFAULT_OBLIGATION_RULES,
   evaluateObligations,
   IncidentFacts,
-  isAssessmentQuestion,
   mergeRules,
   ObligationRule,
   ObligationsReport,
@@ -53,8 +55,11 @@ export function incidentFactsFromImpact(options: {
   leakType: LeakType;
   awareAt: string;
   organisation: OrganisationFacts;
+  /** Whether categories may hold personal data; `false` only when surely not. Default: yes. */
+  mayHoldPersonalData?: (categories: string[]) => boolean;
 }): IncidentFacts {
   const { analysis, leakType, awareAt, organisation } = options;
+  const mayHoldPersonalData = options.mayHoldPersonalData ?? (() => true);
   const { report } = analysis;
   const origin = analysis.affected.get(report.origin)!;
   const originEntity = analysis.entities.get(report.origin)!;
@@ -63,7 +68,7 @@ export function incidentFactsFromImpact(options: {
   let data: IncidentFacts['data'];
   if (leakType === 'model-weight-exfiltration' && isModel) {
     const upstream = [...analysis.affected.values()].filter(
-      e => e.role === 'upstream-data',
+      e => e.role === 'upstream-data' && e.dataAtRisk,
     );
     const assessment = anonymityAssessmentOf(originEntity);
     data = {
@@ -81,14 +86,45 @@ export function incidentFactsFromImpact(options: {
     data = { categories: report.dataCategories };
   }
 
+  const atRisk = [...analysis.affected.values()].filter(e => e.dataAtRisk);
+  // An entity that does not say where its people live hides people who
+  // may live anywhere: unknown, not "nobody" (a model's own weights hold
+  // no one; its training data say where theirs live).
+  const subjectsUnknown = atRisk
+    .filter(
+      e =>
+        e.dataSubjects.length === 0 &&
+        (e.dataCategories.length === 0 ||
+          mayHoldPersonalData(e.dataCategories)),
+    )
+    .map(e => e.entityRef);
+  // Leaked weights leaked from where the model is stored: the regions of
+  // its training datasets are where those datasets are, not the weights.
+  const hosts =
+    leakType === 'model-weight-exfiltration' && isModel ? [origin] : atRisk;
+  const regions = [...new Set(hosts.flatMap(e => e.regions))].sort();
+  const regionsUnknown = hosts
+    .filter(e => e.regions.length === 0)
+    .map(e => e.entityRef);
+
   return {
     clocks: { aware: awareAt },
     data,
+    // Several datasets may hold the same people: the report's count is a
+    // lower bound (the largest single count) and `atMost` the sum.
     dataSubjects: report.dataSubjects.map(s => ({
       jurisdiction: s.jurisdiction,
-      ...(s.approxCount !== undefined ? { approxCount: s.approxCount } : {}),
+      ...(s.approxCount !== undefined ? { atLeast: s.approxCount } : {}),
+      ...(s.atMost !== undefined ? { atMost: s.atMost } : {}),
+      from: s.from,
     })),
-    hostingRegions: report.regions,
+    ...(subjectsUnknown.length > 0
+      ? { dataSubjectsUnknownFrom: subjectsUnknown }
+      : {}),
+    hostingRegions: regions,
+    ...(regionsUnknown.length > 0
+      ? { hostingRegionsUnknownFrom: regionsUnknown }
+      : {}),
     ...(organisation.establishments
       ? { establishments: organisation.establishments }
       : {}),
@@ -96,30 +132,13 @@ export function incidentFactsFromImpact(options: {
   };
 }
 
+/**
+ * The organisation profile (`leakResponse.organisation`), checked once at
+ * start-up: a bad key stops the backend with an error naming it.
+ */
 function readOrganisation(config: Config): OrganisationFacts {
-  const organisation = config.getOptionalConfig('leakResponse.organisation');
-  const establishments = organisation?.getOptionalStringArray('establishments');
-  const answers: Record<string, unknown> = {};
-  const answersConfig = organisation?.getOptionalConfig('answers');
-  for (const key of answersConfig?.keys() ?? []) {
-    const where = `leakResponse.organisation.answers.${key}`;
-    if (!isAssessmentQuestion(key)) {
-      throw new Error(
-        `Invalid ${where}: unknown question; known questions are ${Object.keys(
-          ASSESSMENT_QUESTIONS,
-        ).join(', ')}`,
-      );
-    }
-    const question = ASSESSMENT_QUESTIONS[key];
-    const value = answersConfig!.get(key);
-    if (!(question.values as readonly unknown[]).includes(value)) {
-      throw new Error(
-        `Invalid ${where}: must be one of ${question.values.join(', ')}`,
-      );
-    }
-    answers[key] = value;
-  }
-  return { establishments, answers: answers as AssessmentAnswers };
+  const raw = config.getOptional('leakResponse.organisation');
+  return organisationFacts(readOrganisationProfile(raw));
 }
 
 /**
@@ -150,6 +169,14 @@ export class ObligationsEvaluator {
       vocabulary,
       readOrganisation(config),
     );
+  }
+
+  /** Whether data of these categories may be personal: unknown categories may. */
+  mayHoldPersonalData(categories: string[]): boolean {
+    return categories.some(id => {
+      const category = this.vocabulary.get(id);
+      return !category || category.personal || category.specialCategory;
+    });
   }
 
   evaluate(facts: IncidentFacts, now: Date): ObligationsReport {

@@ -1,0 +1,7 @@
+export {
+  ORGANISATION_PROFILE_KEYS,
+  OrganisationProfileError,
+  organisationFacts,
+  readOrganisationProfile,
+} from './profile';
+export type { OrganisationProfile, OrganisationSectorFacts } from './profile';

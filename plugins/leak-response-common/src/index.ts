@@ -12,3 +12,4 @@ export * from './entity';
 export * from './obligations';
 export * from './plan';
 export * from './readiness';
+export * from './obligationSummary';

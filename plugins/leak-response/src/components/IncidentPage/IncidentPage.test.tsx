@@ -38,8 +38,15 @@ function render(
 
 describe('IncidentPage', () => {
   it('shows a clock per obligation coloured by urgency, overdue in red', async () => {
+    const applying = {
+      ...incident,
+      obligations: incident.obligations.map(o => ({
+        ...o,
+        status: 'pending' as const,
+      })),
+    };
     await render({
-      getIncident: async () => dueIn(incident, [-3 * HOUR - 60_000, 50 * HOUR]),
+      getIncident: async () => dueIn(applying, [-3 * HOUR - 60_000, 50 * HOUR]),
     });
     const table = within(
       await screen.findByRole('table', { name: 'Obligations' }),
@@ -122,7 +129,7 @@ describe('IncidentPage', () => {
     );
   });
 
-  it('drafts a notice from an obligation and counts the parts to fill in', async () => {
+  it('drafts a notice into an editor dialog with a preview and a live count of the parts to complete', async () => {
     const drafted: IncidentRecord = {
       ...incident,
       notices: [
@@ -131,7 +138,7 @@ describe('IncidentPage', () => {
           obligationId: incident.obligations[0].id,
           templateId: 'gdpr-art33',
           status: 'draft',
-          body: 'Dear authority, [[nature of the breach]]',
+          body: '# Notice\n\nDear authority, [[nature of the breach]]',
           createdBy: 'user:default/guest',
           createdAt: '2026-11-20T10:00:00.000Z',
           updatedAt: '2026-11-20T10:00:00.000Z',
@@ -139,7 +146,12 @@ describe('IncidentPage', () => {
       ],
     };
     const draftNotice = jest.fn(async () => drafted);
-    await render({ getIncident: async () => incident, draftNotice });
+    const editNotice = jest.fn(async () => drafted);
+    await render({
+      getIncident: async () => incident,
+      draftNotice,
+      editNotice,
+    });
     const table = within(
       await screen.findByRole('table', { name: 'Obligations' }),
     );
@@ -151,19 +163,44 @@ describe('IncidentPage', () => {
       'inc-1',
       incident.obligations[0].id,
     );
-    const notice = within(
-      await screen.findByRole('region', {
-        name: 'Notice GDPR → Lead supervisory authority',
-      }),
+    // The editor opens where the user is, with the text focused.
+    const dialog = within(await screen.findByRole('dialog'));
+    const body = dialog.getByRole('textbox', { name: 'Text (markdown)' });
+    await waitFor(() => expect(body).toHaveFocus());
+    const preview = within(
+      dialog.getByRole('region', { name: 'Notice preview' }),
     );
     expect(
-      notice.getByText('1 [[…]] part(s) to fill in before approval.'),
+      preview.getByRole('heading', { name: 'Notice' }),
     ).toBeInTheDocument();
-    // placeholders are left: the backend refuses approval (409) until filled
-    expect(notice.getByRole('button', { name: 'Approve' })).toBeEnabled();
+    expect(
+      dialog.getByText('1 part to complete ([[…]]). Ctrl+Enter saves.'),
+    ).toBeInTheDocument();
+    const save = dialog.getByRole('button', { name: 'Save draft' });
+    expect(save).toBeDisabled();
+    // The count follows the typing.
+    await userEvent.clear(body);
+    expect(dialog.getByText('The notice cannot be empty.')).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    await userEvent.type(body, 'Dear authority, weights leaked');
+    expect(
+      dialog.getByText('No part left to complete. Ctrl+Enter saves.'),
+    ).toBeInTheDocument();
+    expect(
+      preview.getByText('Dear authority, weights leaked'),
+    ).toBeInTheDocument();
+    await userEvent.click(save);
+    expect(editNotice).toHaveBeenCalledWith(
+      'inc-1',
+      'n-1',
+      'Dear authority, weights leaked',
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
   });
 
-  it('edits, approves and marks a notice submitted', async () => {
+  it('edits, approves after a confirmation and marks a notice submitted; its text stays readable', async () => {
     const base = {
       id: 'n-1',
       obligationId: incident.obligations[0].id,
@@ -204,15 +241,28 @@ describe('IncidentPage', () => {
         },
       ],
     };
+    const submitted: IncidentRecord = {
+      ...incident,
+      notices: [
+        {
+          ...approved.notices[0],
+          status: 'submitted',
+          submissionRef: 'DPC-2026-123',
+          submittedAt: '2026-11-20T10:20:00.000Z',
+          updatedAt: '2026-11-20T10:20:00.000Z',
+        },
+      ],
+    };
     const api = {
       getIncident: async () => draft,
       editNotice: jest.fn(async () => edited),
       approveNotice: jest.fn(async () => approved),
-      submitNotice: jest.fn(async () => approved),
+      submitNotice: jest.fn(async () => submitted),
     };
     await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const body = await screen.findByRole('textbox', {
-      name: 'Body of GDPR → Lead supervisory authority',
+      name: 'Text (markdown)',
     });
     await userEvent.click(body);
     await userEvent.paste(', weights leaked');
@@ -222,8 +272,18 @@ describe('IncidentPage', () => {
       'n-1',
       'Dear authority, weights leaked',
     );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    // Approving asks first.
     await userEvent.click(
       await screen.findByRole('button', { name: 'Approve' }),
+    );
+    const confirm = within(await screen.findByRole('dialog'));
+    expect(confirm.getByText('Every part is completed.')).toBeInTheDocument();
+    expect(api.approveNotice).not.toHaveBeenCalled();
+    await userEvent.click(
+      confirm.getByRole('button', { name: 'Approve notice' }),
     );
     expect(api.approveNotice).toHaveBeenCalledWith('inc-1', 'n-1');
     await userEvent.click(
@@ -238,6 +298,140 @@ describe('IncidentPage', () => {
       'n-1',
       'DPC-2026-123',
     );
+    const text = await screen.findByRole('article', {
+      name: 'Text of GDPR → Lead supervisory authority',
+    });
+    expect(text).toHaveTextContent('Dear authority, weights leaked');
+  });
+
+  it('leads with the next task, the nearest deadline that applies and the status button', async () => {
+    const record = dueIn(
+      {
+        ...incident,
+        affected: [
+          ...incident.affected,
+          {
+            ...incident.affected[0],
+            entityRef: incident.originEntityRef,
+            role: 'origin',
+            snapshot: {
+              ...incident.affected[0].snapshot,
+              title: 'Recommendations LLM v3',
+            },
+          },
+        ],
+      },
+      [50 * HOUR, 2 * HOUR],
+    );
+    await render({ getIncident: async () => record });
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Recommendations LLM v3 — model weights exfiltrated',
+        level: 1,
+      }),
+    ).toBeInTheDocument();
+    const strip = within(screen.getByRole('region', { name: 'Next actions' }));
+    const task = within(strip.getByRole('region', { name: 'Next task' }));
+    expect(task.getByText('Revoke access to the weights')).toBeInTheDocument();
+    expect(task.getByRole('link', { name: /ml-platform/ })).toBeInTheDocument();
+    const deadline = within(
+      strip.getByRole('region', { name: 'Nearest deadline that applies' }),
+    );
+    // The to-be-determined clock due in 2 h is not the nearest that applies.
+    expect(
+      deadline.getByText('GDPR notification → Lead supervisory authority'),
+    ).toBeInTheDocument();
+    expect(deadline.getByText(/^2d [12]h left$/)).toBeInTheDocument();
+    expect(deadline.getByText(/1 still to be determined/)).toBeInTheDocument();
+    const status = within(strip.getByRole('region', { name: 'Status' }));
+    expect(
+      status.getByRole('button', { name: 'Move to investigating' }),
+    ).toBeEnabled();
+  });
+
+  it('asks for confirmation and a reason before closing with open items, then shows the clocks stopped', async () => {
+    const open = dueIn(incident, [50 * HOUR]);
+    const closed: IncidentRecord = { ...open, status: 'closed' };
+    const setIncidentStatus = jest.fn(async () => closed);
+    await render({ getIncident: async () => open, setIncidentStatus });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Close incident' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(
+      within(dialog.getByRole('list', { name: 'Open tasks' })).getByText(
+        'Revoke access to the weights',
+      ),
+    ).toBeInTheDocument();
+    const obligations = within(
+      dialog.getByRole('list', { name: 'Open obligations' }),
+    );
+    expect(
+      obligations.getByText(
+        'GDPR communication → Data subjects (to-be-determined)',
+      ),
+    ).toBeInTheDocument();
+    const confirm = dialog.getByRole('button', {
+      name: 'Close with open items',
+    });
+    expect(confirm).toBeDisabled();
+    const reason = dialog.getByRole('textbox', {
+      name: 'Why close with open items',
+    });
+    await userEvent.type(reason, 'short');
+    expect(
+      dialog.getByText(/The reason needs at least 10 characters \(5 so far\)/),
+    ).toBeInTheDocument();
+    expect(confirm).toBeDisabled();
+    await userEvent.type(reason, ': false positive, no data left');
+    await userEvent.click(confirm);
+    expect(setIncidentStatus).toHaveBeenCalledWith(
+      'inc-1',
+      'closed',
+      'short: false positive, no data left',
+    );
+    const strip = within(
+      await screen.findByRole('region', { name: 'Next actions' }),
+    );
+    await waitFor(() =>
+      expect(strip.getAllByText('clock stopped').length).toBeGreaterThan(0),
+    );
+    expect(screen.queryByText(/left$/)).not.toBeInTheDocument();
+    expect(
+      strip.getByRole('button', { name: 'Reopen for investigation' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an awareness correction in the timeline as old → new time with the reason', async () => {
+    const corrected: IncidentRecord = {
+      ...incident,
+      timeline: [
+        ...incident.timeline,
+        {
+          sequence: 2,
+          at: '2026-11-20T10:00:00.000Z',
+          actor: 'user:default/guest',
+          type: 'awareness-corrected',
+          message: 'Awareness time corrected: SOC mail at 07:00',
+          before: { awareAt: '2026-11-20T09:30:00.000Z' },
+          after: { awareAt: '2026-11-20T07:00:00.000Z', obligations: [] },
+        },
+      ],
+    };
+    await render({ getIncident: async () => corrected });
+    const timeline = within(
+      await screen.findByRole('list', { name: 'Timeline' }),
+    );
+    const entry = timeline
+      .getByText('Reason: SOC mail at 07:00')
+      .closest('li')!;
+    const times = entry.querySelectorAll('time');
+    expect([...times].map(t => t.getAttribute('datetime'))).toEqual([
+      '2026-11-20T09:30:00.000Z',
+      '2026-11-20T07:00:00.000Z',
+      '2026-11-20T10:00:00.000Z',
+    ]);
+    expect(entry).toHaveTextContent('→');
   });
 
   it('moves the status only along allowed transitions and reports a conflict', async () => {
@@ -257,7 +451,9 @@ describe('IncidentPage', () => {
     expect(
       await screen.findByRole('button', { name: 'Move to investigating' }),
     ).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Close' })).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Close incident' }),
+    ).toBeEnabled();
     expect(
       screen.queryByRole('button', { name: 'Move to contained' }),
     ).not.toBeInTheDocument();

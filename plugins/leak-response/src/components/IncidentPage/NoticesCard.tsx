@@ -165,7 +165,7 @@ export const NoticesCard = (props: {
       ))}
       {editing && (
         <NoticeEditorDialog
-          key={`${editing.id}-${editing.updatedAt}`}
+          key={editing.id}
           notice={editing}
           title={titleOf(editing)}
           onClose={() => props.onEdit(undefined)}

@@ -82,7 +82,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
   }, [api, open, entityRef, leakType, awareIso]);
 
   // The same summary as the entity tab: the counts and the nearest clocks.
-  const summary =
+  const obligationSummary =
     preview.value?.obligations.status === 'evaluated'
       ? summarizeObligations(
           preview.value.obligations.obligations,
@@ -202,16 +202,16 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
           {preview.value?.obligations.status === 'unavailable' && (
             <Alert severity="warning">{preview.value.obligations.reason}</Alert>
           )}
-          {summary && (
+          {obligationSummary && (
             <>
-              <ObligationCounts counts={summary.counts} />
-              {summary.nearest.length === 0 ? (
+              <ObligationCounts counts={obligationSummary.counts} />
+              {obligationSummary.nearest.length === 0 ? (
                 <Typography variant="body2">
                   No clock that applies would start.
                 </Typography>
               ) : (
                 <ul aria-label="Nearest clocks" style={{ margin: '8px 0' }}>
-                  {summary.nearest.slice(0, NEAREST_SHOWN).map(o => (
+                  {obligationSummary.nearest.slice(0, NEAREST_SHOWN).map(o => (
                     <li key={o.ruleId}>
                       <Typography variant="body2">
                         <strong>{o.regime}</strong> {o.stage} → {o.recipient}:{' '}
@@ -223,10 +223,10 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
                   ))}
                 </ul>
               )}
-              {summary.nearest.length > NEAREST_SHOWN && (
+              {obligationSummary.nearest.length > NEAREST_SHOWN && (
                 <Typography variant="caption" display="block">
-                  and {summary.nearest.length - NEAREST_SHOWN} more; the
-                  incident page lists them all.
+                  and {obligationSummary.nearest.length - NEAREST_SHOWN} more;
+                  the incident page lists them all.
                 </Typography>
               )}
             </>

@@ -35,7 +35,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { IncidentAssessmentAnswers, leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { DateTime, formatLocal, formatUtc, messageOf, useNow } from '../shared';
+import {
+  DateTime,
+  formatLocal,
+  formatUtc,
+  messageOf,
+  useNow,
+  useWholeWordTable,
+} from '../shared';
 import { AssessmentForm } from './AssessmentForm';
 import { ConfirmCloseDialog } from './ConfirmDialogs';
 import { AwarenessDialog } from './DecisionDialogs';
@@ -101,6 +108,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
   const [error, setError] = useState<Error>();
   const [correctingAwareness, setCorrectingAwareness] = useState(false);
   const [closing, setClosing] = useState(false);
+  const wholeWordTable = useWholeWordTable();
   const [editingNotice, setEditingNotice] = useState<string>();
   const { lastSignal, isSignalsAvailable } = useSignal(
     incidentSignalChannel(id),
@@ -306,7 +314,11 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
               </Grid>
               <Grid item>
                 <InfoCard title="Affected entities and surfaces">
-                  <Table size="small" aria-label="Affected entities">
+                  <Table
+                    size="small"
+                    aria-label="Affected entities"
+                    className={wholeWordTable.table}
+                  >
                     <TableHead>
                       <TableRow>
                         <TableCell>Entity</TableCell>

@@ -22,7 +22,13 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
 import { ObligationDecision } from '../../api';
-import { ClockChip, DateTime, ObligationCounts, wrapText } from '../shared';
+import {
+  ClockChip,
+  DateTime,
+  ObligationCounts,
+  useWholeWordTable,
+  wrapText,
+} from '../shared';
 import { DeadlineChart } from './DeadlineChart';
 import { NotRequiredDialog } from './DecisionDialogs';
 import { UndeterminedObligations } from './UndeterminedObligations';
@@ -122,6 +128,7 @@ export const ObligationClocks = (props: {
   const { record, now, canUpdate, onDraftNotice, onDecide } = props;
   const [deciding, setDeciding] = useState<IncidentObligation>();
   const stopped = record.status === 'closed';
+  const wholeWordTable = useWholeWordTable();
   const noticeFor = new Set(record.notices.map(n => n.obligationId));
   const summary = summarizeObligations(
     record.obligations,
@@ -161,7 +168,11 @@ export const ObligationClocks = (props: {
         </Typography>
       ) : (
         <Box style={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Obligations">
+          <Table
+            size="small"
+            aria-label="Obligations"
+            className={wholeWordTable.table}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Regime</TableCell>

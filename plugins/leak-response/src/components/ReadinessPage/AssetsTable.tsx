@@ -13,6 +13,7 @@ import {
   AssetGap,
   AssetReadiness,
 } from '@leak-response/plugin-leak-response-common';
+import { wholeWords } from '../shared';
 import { scoreColor, shortRef } from './score';
 
 const useStyles = makeStyles(theme => ({
@@ -132,7 +133,7 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
     <Table<AssetReadiness>
       title={`Assets (${assets.length})`}
       options={{ paging: assets.length > 50, pageSize: 50, padding: 'dense' }}
-      columns={columns}
+      columns={columns.map(c => ({ ...c, cellStyle: wholeWords }))}
       data={assets}
     />
   );

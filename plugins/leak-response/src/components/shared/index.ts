@@ -10,3 +10,4 @@ export type { SelectFieldProps, SelectOption } from './SelectField';
 export { DateTimeField } from './DateTimeField';
 export { ClockChip } from './ClockChip';
 export { ObligationCounts } from './ObligationCounts';
+export { wholeWords, useWholeWordTable } from './wholeWords';

@@ -468,7 +468,7 @@ describe('IncidentPage', () => {
     await waitFor(() =>
       expect(alertApi.post).toHaveBeenCalledWith({
         message:
-          'status: cannot move from triage to investigating; allowed next: closed',
+          'The status cannot move from triage to investigating; allowed next: closed.',
         severity: 'error',
       }),
     );

@@ -105,7 +105,7 @@ describe('LaunchPlaybookDialog', () => {
       dialog.getByRole('button', { name: 'Launch incident' }),
     );
     expect(
-      await dialog.findByText('Not allowed: leak-response.incident.create'),
+      await dialog.findByText('Not allowed: leak-response.incident.create.'),
     ).toBeInTheDocument();
     expect(
       dialog.getByRole('button', { name: 'Launch incident' }),

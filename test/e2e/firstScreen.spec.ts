@@ -88,7 +88,7 @@ test.describe('the first screen', () => {
         level: 1,
         name: 'Recommendations LLM v3 — model weights exfiltrated',
       }),
-    ).toBeInViewport();
+    ).toBeInViewport({ timeout: 60_000 });
     const strip = page.getByRole('region', { name: 'Next actions' });
     const task = strip.getByRole('region', { name: 'Next task' });
     await expect(task.getByText('Cut the exfiltration path')).toBeInViewport();

@@ -148,7 +148,9 @@ export const EntityLeakResponseCard = (props: {
       {error && <ResponseErrorPanel error={error} />}
       {value && (
         <>
-          {value.plan && <ReadyNow plan={value.plan} />}
+          {value.plan && (
+            <ReadyNow plan={value.plan} entityTitle={entity.metadata.title} />
+          )}
           <Typography variant="overline" component="h3">
             {value.categoriesSource === 'declared'
               ? 'Data categories'

@@ -16,7 +16,13 @@ const FIRST_RESPONDER_ROLE = 'security';
  * who is on call for the security role now, the same obligation counts as
  * the tab ("if this leaked now"), and the Launch button.
  */
-export const ReadyNow = ({ plan }: { plan: LeakResponsePlanResponse }) => {
+export const ReadyNow = ({
+  plan,
+  entityTitle,
+}: {
+  plan: LeakResponsePlanResponse;
+  entityTitle?: string;
+}) => {
   const security = plan.roles.find(r => r.role === FIRST_RESPONDER_ROLE);
   const onCall = security?.onCall?.now;
   return (
@@ -75,6 +81,7 @@ export const ReadyNow = ({ plan }: { plan: LeakResponsePlanResponse }) => {
       )}
       <LaunchPlaybookButton
         entityRef={plan.entityRef}
+        entityTitle={entityTitle}
         defaultLeakType={plan.leakType}
       />
     </Box>

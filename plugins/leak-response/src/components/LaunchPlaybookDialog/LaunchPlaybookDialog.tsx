@@ -52,6 +52,8 @@ export interface LaunchPlaybookDialogProps {
   open: boolean;
   onClose: () => void;
   entityRef: string;
+  /** The entity's title, for the dialog's title (else the ref). */
+  entityTitle?: string;
   /** Pre-selected: the plan's leak type (from the entity type). */
   defaultLeakType: LeakType;
 }
@@ -119,7 +121,11 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
       open={open}
       onClose={onClose}
       maxWidth="md"
-      title={`Launch the playbook for ${entityRef}`}
+      title={
+        <span title={entityRef}>
+          Launch the playbook for {props.entityTitle ?? entityRef}
+        </span>
+      }
       submitLabel={exercise ? 'Launch exercise' : 'Launch incident'}
       canSubmit={!submitting && Boolean(awareIso)}
       onSubmit={launch}
@@ -243,6 +249,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
  */
 export const LaunchPlaybookButton = (props: {
   entityRef: string;
+  entityTitle?: string;
   defaultLeakType: LeakType;
 }) => {
   const [open, setOpen] = useState(false);
@@ -276,6 +283,7 @@ export const LaunchPlaybookButton = (props: {
           open={open}
           onClose={() => setOpen(false)}
           entityRef={props.entityRef}
+          entityTitle={props.entityTitle}
           defaultLeakType={props.defaultLeakType}
         />
       )}

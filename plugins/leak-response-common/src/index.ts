@@ -13,3 +13,4 @@ export * from './obligations';
 export * from './plan';
 export * from './readiness';
 export * from './obligationSummary';
+export * from './readinessLevels';

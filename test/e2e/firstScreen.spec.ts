@@ -154,6 +154,7 @@ test.describe('the first screen', () => {
   test('no word of the RACI matrix or the assets table breaks mid-way', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await signInAsGuest(page);
     await page.goto('/catalog/default/resource/recsys-llm-v3/leak-response');
     const raci = page.getByRole('table', { name: 'RACI matrix' });

@@ -13,22 +13,34 @@ function asset(name: string, gaps: AssetReadiness['gaps']): AssetReadiness {
 }
 
 describe('sharedGapsOf', () => {
-  it('lists a rotation gap once with every asset it affects', () => {
-    const rotation = {
-      kind: 'no-trained-on-call' as const,
-      message: 'the rotations of playbook "x" have 1 gap(s)',
-      details: ['group:default/security-ir: user:default/carl is untrained'],
-    };
+  it('lists a rotation gap once, at the rotation, with every asset it affects', () => {
+    const carl =
+      'group:default/security-ir: user:default/carl is on call without aws-incident-response';
     const shared = sharedGapsOf([
-      asset('a', [rotation, { kind: 'no-owner', message: 'no owner' }]),
+      asset('a', [
+        {
+          kind: 'no-trained-on-call',
+          message: 'the rotations of playbook "x" have 2 gap(s)',
+          details: [carl, 'group:default/legal: 1 of 2 fully trained'],
+        },
+        { kind: 'no-owner', message: 'no owner' },
+      ]),
       asset('b', [
-        { ...rotation, message: 'the rotations of playbook "y" have 1 gap(s)' },
+        {
+          kind: 'no-trained-on-call',
+          message: 'the rotations of playbook "y" have 1 gap(s)',
+          details: [carl],
+        },
       ]),
       asset('c', [{ kind: 'controls-missing', message: 'no macie' }]),
     ]);
-    expect(shared).toHaveLength(1);
-    expect(shared[0].kind).toBe('no-trained-on-call');
-    expect(shared[0].assets.map(a => a.title)).toEqual(['a', 'b']);
+    expect(shared.map(g => [g.groupRef, g.assets.map(a => a.title)])).toEqual([
+      ['group:default/security-ir', ['a', 'b']],
+      ['group:default/legal', ['a']],
+    ]);
+    expect(shared[0].details).toEqual([
+      'user:default/carl is on call without aws-incident-response',
+    ]);
   });
 
   it('keeps asset gaps to the asset', () => {

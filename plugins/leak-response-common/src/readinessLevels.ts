@@ -19,39 +19,61 @@ export function isSharedGap(kind: AssetGapKind): boolean {
 }
 
 /**
- * One shared gap, once: its kind, its message and findings, and every
- * asset it affects.
+ * One shared gap, once, at the level it belongs to: a rotation (the group
+ * whose rotation it is) or the organisation; its findings, and every asset
+ * it affects.
  * @public
  */
 export interface SharedGap {
   kind: AssetGapKind;
-  message: string;
+  /** The group whose rotation has the gap, when it is a rotation's. */
+  groupRef?: string;
+  /** The findings, each once. */
   details: string[];
   assets: { entityRef: string; title?: string }[];
 }
 
+const GROUP_PREFIX = /^(group:[^\s:]+\/[^\s:]+): /;
+
 /**
- * The shared gaps of a readiness report, each once (same kind and same
- * findings), with the assets they affect, the most widespread first.
+ * The shared gaps of a readiness report, each once per rotation (findings
+ * are prefixed with the rotation's group) or per organisation-level
+ * finding, with the assets they affect, the most widespread first.
  * @public
  */
 export function sharedGapsOf(assets: readonly AssetReadiness[]): SharedGap[] {
-  const byKey = new Map<string, SharedGap>();
+  const byKey = new Map<string, SharedGap & { seen: Set<string> }>();
   for (const asset of assets) {
     for (const gap of asset.gaps.filter((g: AssetGap) => isSharedGap(g.kind))) {
-      const details = [...(gap.details ?? [])].sort();
-      const key = `${gap.kind}\n${details.join('\n') || gap.message}`;
-      const shared = byKey.get(key) ?? {
-        kind: gap.kind,
-        message: gap.message,
-        details,
-        assets: [],
-      };
-      shared.assets.push({ entityRef: asset.entityRef, title: asset.title });
-      byKey.set(key, shared);
+      const lines = gap.details?.length ? gap.details : [gap.message];
+      for (const line of lines) {
+        const groupRef = GROUP_PREFIX.exec(line)?.[1];
+        const key = `${gap.kind}\n${groupRef ?? line}`;
+        const shared = byKey.get(key) ?? {
+          kind: gap.kind,
+          ...(groupRef ? { groupRef } : {}),
+          details: [],
+          assets: [],
+          seen: new Set<string>(),
+        };
+        const detail = groupRef ? line.slice(groupRef.length + 2) : line;
+        if (!shared.details.includes(detail)) shared.details.push(detail);
+        if (!shared.seen.has(asset.entityRef)) {
+          shared.seen.add(asset.entityRef);
+          shared.assets.push({
+            entityRef: asset.entityRef,
+            title: asset.title,
+          });
+        }
+        byKey.set(key, shared);
+      }
     }
   }
-  return [...byKey.values()].sort(
-    (a, b) => b.assets.length - a.assets.length || a.kind.localeCompare(b.kind),
-  );
+  return [...byKey.values()]
+    .map(({ seen: _seen, ...gap }) => gap)
+    .sort(
+      (a, b) =>
+        b.assets.length - a.assets.length ||
+        (a.groupRef ?? '').localeCompare(b.groupRef ?? ''),
+    );
 }

@@ -18,6 +18,12 @@ function tickLabel(t: number, spanMs: number): string {
       });
 }
 
+/** The first tick starts at the axis, the last ends there, others centre. */
+function tickShift(i: number): string {
+  if (i === 0) return 'none';
+  return i === TICKS ? 'translateX(-100%)' : 'translateX(-50%)';
+}
+
 /**
  * A bar per clock from awareness to its due time, on one time axis with
  * ticks in the viewer's zone (named under the axis) and a dashed line at
@@ -49,7 +55,7 @@ export const DeadlineChart = (props: {
     { length: TICKS + 1 },
     (_, i) => start + (span * i) / TICKS,
   );
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <figure
       aria-label="Deadline timeline"
@@ -116,12 +122,7 @@ export const DeadlineChart = (props: {
               left: pct(t),
               top: 2,
               whiteSpace: 'nowrap',
-              transform:
-                i === 0
-                  ? 'none'
-                  : i === TICKS
-                  ? 'translateX(-100%)'
-                  : 'translateX(-50%)',
+              transform: tickShift(i),
             }}
           >
             {tickLabel(t, span)}

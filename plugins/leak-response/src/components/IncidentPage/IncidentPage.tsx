@@ -206,7 +206,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
     <Page themeId="tool">
       <Header
         title={incidentHeading(record)}
-        subtitle={`${record.originEntityRef} · ${record.title} · severity ${record.severity}`}
+        subtitle={`${record.originEntityRef} · severity ${record.severity}`}
         type="Leak Response"
         typeLink={rootRoute()}
       >

@@ -35,16 +35,21 @@ const routes = {
 };
 
 describe('shared readiness gaps', () => {
-  it('shows a rotation gap once, with the assets it affects', async () => {
+  it('shows a rotation gap once, at the rotation, with the assets it affects', async () => {
     await renderInTestApp(<SharedGapsCard assets={assets} />, routes);
     const gap = within(
-      screen.getByRole('region', { name: 'No trained on-call' }),
+      screen.getByRole('region', {
+        name: 'No trained on-call: group:default/security-ir',
+      }),
     );
+    expect(gap.getByText(/affects 2 assets/)).toBeInTheDocument();
     expect(
-      gap.getByText('No trained on-call — affects 2 assets'),
+      gap.getByText(
+        'user:default/carl.diaz is on call without aws-incident-response',
+      ),
     ).toBeInTheDocument();
-    expect(gap.getByText(/carl\.diaz is on call/)).toBeInTheDocument();
     expect(gap.getAllByRole('link').map(l => l.textContent)).toEqual([
+      'security-ir',
       'A',
       'B',
     ]);

@@ -8,7 +8,8 @@ import {
   modelEntity,
   plan,
 } from '../../__testUtils__/fixtures';
-import { renderOnEntity } from '../../__testUtils__/render';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { permissionsThat, renderOnEntity } from '../../__testUtils__/render';
 import { EntityLeakResponseCard, nextDeadline } from './EntityLeakResponseCard';
 
 jest.setTimeout(20_000);
@@ -16,7 +17,11 @@ jest.setTimeout(20_000);
 const HOUR = 3_600_000;
 
 function render(api: Partial<LeakResponseApi>, entity?: Entity) {
-  return renderOnEntity(<EntityLeakResponseCard />, api, { entity });
+  // The card's Launch button asks the permission API, as in the app.
+  return renderOnEntity(<EntityLeakResponseCard />, api, {
+    entity,
+    apis: [[permissionApiRef, permissionsThat(true)]],
+  });
 }
 
 function due(

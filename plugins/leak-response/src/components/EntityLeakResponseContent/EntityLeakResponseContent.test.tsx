@@ -282,7 +282,7 @@ describe('EntityLeakResponseContent', () => {
       screen.getAllByRole('button', { name: /Leak type/ })[0],
     );
     await userEvent.click(
-      await screen.findByRole('option', { name: 'training-data-exposure' }),
+      await screen.findByRole('option', { name: 'training data exposed' }),
     );
     await waitFor(() =>
       expect(getPlan).toHaveBeenLastCalledWith({

@@ -10,7 +10,8 @@ import { LeakResponseApi } from '../../api';
 import { dueIn, incident } from '../../__testUtils__/fixtures';
 import { renderIncidentPage } from '../../__testUtils__/render';
 
-jest.setTimeout(20_000);
+// Long flows (typing, dialogs) on a machine shared with other test runs.
+jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
 

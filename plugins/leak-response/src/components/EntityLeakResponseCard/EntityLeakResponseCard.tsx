@@ -112,7 +112,9 @@ export const EntityLeakResponseCard = (props: {
     const declared = declaredCategories(entity.spec);
     if (declared || isLlmEntity(entity)) {
       // The card still reads without the plan (on-call and Launch missing).
-      const plan = await api.getPlan({ entityRef }).catch(() => undefined);
+      const plan = await Promise.resolve()
+        .then(() => api.getPlan({ entityRef }))
+        .catch(() => undefined);
       return {
         categories: declared ?? [],
         categoriesSource: 'declared',

@@ -12,7 +12,8 @@ import {
   renderIncidentPage,
 } from '../../__testUtils__/render';
 
-jest.setTimeout(30_000);
+// Long flows (typing, dialogs) on a machine shared with other test runs.
+jest.setTimeout(60_000);
 
 type Listener = (message: unknown) => void;
 

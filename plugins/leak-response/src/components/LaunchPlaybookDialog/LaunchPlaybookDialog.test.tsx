@@ -120,7 +120,7 @@ describe('LaunchPlaybookDialog', () => {
     });
     expect(
       await screen.findByText(
-        'Could not evaluate the obligations: catalog unavailable',
+        'Could not evaluate the obligations: Catalog unavailable.',
       ),
     ).toBeInTheDocument();
   });

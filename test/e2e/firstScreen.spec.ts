@@ -164,7 +164,9 @@ test.describe('the first screen', () => {
     await saveScreenshot(page, 'entity-tab');
 
     await page.goto('/leak-response/readiness');
-    const assets = page.locator('table', { hasText: 'Owner' }).last();
+    const assets = page
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Owner' }) });
     await expect(assets.getByRole('row').nth(1)).toBeVisible();
     expect(await wordsBrokenMidWay(assets)).toEqual([]);
     await saveScreenshot(page, 'readiness');

@@ -269,8 +269,10 @@ describe('IncidentPage', () => {
     const body = await screen.findByRole('textbox', {
       name: 'Text (markdown)',
     });
-    await userEvent.click(body);
-    await userEvent.paste(', weights leaked');
+    // The dialog moves the focus into the text once it has opened.
+    await waitFor(() => expect(body).toHaveFocus());
+    await userEvent.clear(body);
+    await userEvent.paste('Dear authority, weights leaked');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(api.editNotice).toHaveBeenCalledWith(
       'inc-1',

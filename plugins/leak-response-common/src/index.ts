@@ -15,3 +15,5 @@ export * from './readiness';
 export * from './timelineChain';
 export * from './notices';
 export * from './organisation';
+export * from './obligationSummary';
+export * from './readinessLevels';

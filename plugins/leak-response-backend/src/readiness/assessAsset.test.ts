@@ -201,9 +201,11 @@ describe('assessAsset', () => {
       details: ['missing tag llm:data-categories', 'missing tag owner'],
     });
     // Without categories nobody knows it holds personal data, so the
-    // subject and jurisdiction checks do not apply: 9 checks, 4 gaps.
+    // subject and jurisdiction checks do not apply: 9 checks, 4 gaps. The
+    // score weighs the 7 its owner can fix (not the on-call rotation's or
+    // the compliance group's): 100 * 3 / 7.
     expect(result.checks).toHaveLength(9);
-    expect(result.score).toBe(56);
+    expect(result.score).toBe(43);
   });
 
   it('keeps a discovered owner when only the category tag is missing', () => {
@@ -291,8 +293,8 @@ describe('assessAsset', () => {
     const asset = dataset({ dataSubjects: ['EU'], regions: ['us-east-1'] });
     const result = assessAsset(asset, context([asset, ...organisation()]));
     expect(kinds(result)).toEqual(['jurisdiction-review']);
-    // 11 checks, half a gap: 100 * 10.5 / 11
-    expect(result.score).toBe(95);
+    // 9 of the 11 checks are the owner's, half a gap: 100 * 8.5 / 9
+    expect(result.score).toBe(94);
   });
 
   it('counts a Canadian province as Canada and leaves non-personal data alone', () => {
@@ -464,6 +466,10 @@ describe('assessAsset', () => {
     expect(gap.message).toMatch(
       /^the rotations of playbook "training-data-exposure" have \d+ gap\(s\)$/,
     );
+    // The rotation's gap is not the asset owner's to fix: it does not
+    // lower the asset's score.
+    expect(result.gaps.map(g => g.kind)).toEqual(['no-trained-on-call']);
+    expect(result.score).toBe(100);
   });
 
   it('reports no exercise in the window', () => {
@@ -479,7 +485,8 @@ describe('assessAsset', () => {
       },
     ]);
     expect(result.lastExerciseAt).toBeUndefined();
-    expect(result.score).toBe(91);
+    // 9 of the 11 checks are the owner's: 100 * 8 / 9
+    expect(result.score).toBe(89);
   });
 });
 

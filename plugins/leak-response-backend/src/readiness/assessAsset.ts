@@ -8,6 +8,7 @@ import {
   DataCategoryVocabulary,
   EXPECTED_CONTROLS,
   isLlmEntity,
+  isSharedGap,
   jurisdictionBucket,
   LABEL_UNCLASSIFIED,
   LeakType,
@@ -499,8 +500,13 @@ export function assessAsset(
     if (gap) gaps.push(gap);
   }
   // A gap flagged for review (e.g. a transfer that may well be lawful)
-  // counts half: it needs a look, not necessarily a fix.
-  const failed = gaps.reduce((n, gap) => n + (gap.review ? 0.5 : 1), 0);
+  // counts half: it needs a look, not necessarily a fix. The score weighs
+  // what the asset's owner can fix: a rotation's or the organisation's gap
+  // is reported (once, on the readiness page) but does not count here.
+  const own = checks.filter(kind => !isSharedGap(kind));
+  const failed = gaps
+    .filter(gap => !isSharedGap(gap.kind))
+    .reduce((n, gap) => n + (gap.review ? 0.5 : 1), 0);
   const { systemRef } = systemOf(asset, ctx);
   const ownerRef = normalizeRef(asset.spec.owner, {
     defaultKind: 'group',
@@ -514,7 +520,9 @@ export function assessAsset(
     type: asset.spec.type,
     ...(systemRef ? { systemRef } : {}),
     ...(ownerRef ? { ownerRef } : {}),
-    score: Math.round((100 * (checks.length - failed)) / checks.length),
+    score: own.length
+      ? Math.round((100 * (own.length - failed)) / own.length)
+      : 100,
     checks,
     gaps,
     ...(lastExerciseAt ? { lastExerciseAt } : {}),

@@ -292,7 +292,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     jurisdiction: 'EU',
     recipient:
       'Market surveillance authority of the Member State where the incident occurred',
-    stage: 'serious incident report',
+    stage: 'serious incident report (general case)',
     trigger:
       'Serious incident (Art. 3(49)) caused by a high-risk AI system the organisation provides',
     when: AI_ACT_CONDITION,
@@ -315,7 +315,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     jurisdiction: 'EU',
     recipient:
       'Market surveillance authority of the Member State where the incident occurred',
-    stage: 'serious incident report',
+    stage: 'serious incident report (widespread or critical infrastructure)',
     trigger:
       'Widespread infringement, or serious and irreversible disruption of critical infrastructure (Art. 3(49)(b))',
     when: all(AI_ACT_CONDITION, yes('aiWidespreadOrCriticalInfrastructure')),
@@ -336,7 +336,7 @@ export const DEFAULT_OBLIGATION_RULES: readonly ObligationRule[] = [
     jurisdiction: 'EU',
     recipient:
       'Market surveillance authority of the Member State where the incident occurred',
-    stage: 'serious incident report',
+    stage: 'serious incident report (death of a person)',
     trigger: 'Death of a person',
     when: all(AI_ACT_CONDITION, yes('aiDeath')),
     clock: 'aware',

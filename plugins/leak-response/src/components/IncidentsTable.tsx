@@ -1,7 +1,11 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { IncidentSummary } from '@leak-response/plugin-leak-response-common';
+import { Chip } from '@material-ui/core';
+import {
+  IncidentSummary,
+  leakTypeInWords,
+} from '@leak-response/plugin-leak-response-common';
 import { ReactNode } from 'react';
 import { incidentRouteRef } from '../routes';
 import { DateTime } from './shared';
@@ -23,11 +27,26 @@ export const IncidentsTable = (props: {
     {
       title: 'Title',
       field: 'title',
+      // An exercise is unmistakable: a chip by its title.
       render: row => (
-        <Link to={incidentRoute({ id: row.id })}>{row.title}</Link>
+        <>
+          <Link to={incidentRoute({ id: row.id })}>{row.title}</Link>
+          {row.exercise && (
+            <Chip
+              size="small"
+              label="Exercise"
+              color="primary"
+              style={{ marginLeft: 8 }}
+            />
+          )}
+        </>
       ),
     },
-    { title: 'Leak type', field: 'leakType' },
+    {
+      title: 'Leak type',
+      field: 'leakType',
+      render: row => leakTypeInWords(row.leakType),
+    },
     {
       title: 'Origin',
       field: 'originEntityRef',
@@ -49,11 +68,6 @@ export const IncidentsTable = (props: {
       title: 'Aware since',
       field: 'awareAt',
       render: row => <DateTime iso={row.awareAt} />,
-    },
-    {
-      title: 'Exercise',
-      field: 'exercise',
-      render: row => (row.exercise ? 'exercise' : ''),
     },
   ];
   return (

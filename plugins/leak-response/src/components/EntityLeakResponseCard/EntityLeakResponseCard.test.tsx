@@ -8,7 +8,8 @@ import {
   modelEntity,
   plan,
 } from '../../__testUtils__/fixtures';
-import { renderOnEntity } from '../../__testUtils__/render';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { permissionsThat, renderOnEntity } from '../../__testUtils__/render';
 import { EntityLeakResponseCard, nextDeadline } from './EntityLeakResponseCard';
 
 jest.setTimeout(20_000);
@@ -16,7 +17,11 @@ jest.setTimeout(20_000);
 const HOUR = 3_600_000;
 
 function render(api: Partial<LeakResponseApi>, entity?: Entity) {
-  return renderOnEntity(<EntityLeakResponseCard />, api, { entity });
+  // The card's Launch button asks the permission API, as in the app.
+  return renderOnEntity(<EntityLeakResponseCard />, api, {
+    entity,
+    apis: [[permissionApiRef, permissionsThat(true)]],
+  });
 }
 
 function due(
@@ -51,7 +56,7 @@ describe('EntityLeakResponseCard', () => {
       items: [a, b].map(summaryOf),
       totalCount: 2,
     }));
-    const getPlan = jest.fn();
+    const getPlan = jest.fn(async () => plan);
     await render({
       listIncidents,
       getIncident: async id => records.get(id)!,
@@ -83,8 +88,19 @@ describe('EntityLeakResponseCard', () => {
         open: true,
       }),
     );
-    // an LLM entity declares its own categories: no plan is needed
-    expect(getPlan).not.toHaveBeenCalled();
+    // The plan gives who is on call for security now, the same counts as
+    // the tab, and Launch.
+    expect(getPlan).toHaveBeenCalledWith({
+      entityRef: 'resource:default/recsys-llm-v3',
+    });
+    expect(screen.getByRole('link', { name: 'Carl Diaz' })).toBeInTheDocument();
+    const counts = within(
+      screen.getByRole('group', { name: 'Obligation counts' }),
+    );
+    expect(counts.getByText('1 applies')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Launch playbook' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /Plan, on-call and obligations/ }),
     ).toHaveAttribute('href', expect.stringMatching(/leak-response$/));
@@ -159,10 +175,19 @@ describe('EntityLeakResponseCard', () => {
 });
 
 describe('nextDeadline', () => {
-  it('ignores settled and undated obligations', () => {
+  it('ignores settled, undated and to-be-determined obligations', () => {
     const r = due(incident, 'x', [HOUR, 2 * HOUR]);
+    // the second is to be determined: it never is the next deadline
+    expect(nextDeadline([r])?.obligation.id).toBe(r.obligations[0].id);
     r.obligations[0] = { ...r.obligations[0], status: 'submitted' };
-    expect(nextDeadline([r])?.obligation.id).toBe(r.obligations[1].id);
+    expect(nextDeadline([r])).toBeUndefined();
     expect(nextDeadline([due(incident, 'y', [])])).toBeUndefined();
+  });
+
+  it('takes an exercise deadline only when no real incident has one', () => {
+    const drill = due(incident, 'drill', [HOUR]);
+    const real = { ...due(incident, 'real', [5 * HOUR]), exercise: false };
+    expect(nextDeadline([drill, real])?.incident.id).toBe('real');
+    expect(nextDeadline([drill])?.incident.exercise).toBe(true);
   });
 });

@@ -9,9 +9,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
 import {
+  incidentObligationReader,
   IncidentObligation,
   IncidentRecord,
   IncidentSummary,
+  LeakResponsePlanResponse,
 } from '@leak-response/plugin-leak-response-common';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -20,6 +22,7 @@ import { isLlmEntity } from '../../conditions';
 import { incidentRouteRef } from '../../routes';
 import { vocabularyFromConfig } from '../EntityLlmDataCard/vocabulary';
 import { Countdown, DateTime, useNow } from '../shared';
+import { ReadyNow } from './ReadyNow';
 
 /** How often the countdown ticks. */
 const TICK_MS = 10_000;
@@ -32,14 +35,24 @@ export interface NextDeadline {
   obligation: IncidentObligation & { dueAt: string };
 }
 
-/** The earliest open deadline across incidents. */
+/**
+ * The earliest open deadline that applies (never one still to be
+ * determined) across incidents; an exercise's only when no real incident
+ * has one, and then the card says it is an exercise.
+ */
 export function nextDeadline(
   records: IncidentRecord[],
 ): NextDeadline | undefined {
+  const real = records.filter(r => !r.exercise);
+  return earliestOf(real) ?? earliestOf(records.filter(r => r.exercise));
+}
+
+function earliestOf(records: IncidentRecord[]): NextDeadline | undefined {
   let best: NextDeadline | undefined;
   for (const incident of records) {
     for (const o of incident.obligations) {
       if (!o.dueAt || CLOSED_OBLIGATION.has(o.status)) continue;
+      if (incidentObligationReader.standing(o) !== 'applies') continue;
       if (!best || o.dueAt < best.obligation.dueAt) {
         best = { incident, obligation: { ...o, dueAt: o.dueAt } };
       }
@@ -62,6 +75,8 @@ interface CardData {
   incidents: IncidentSummary[];
   totalOpen: number;
   next?: NextDeadline;
+  /** The plan for "on call now", the obligation counts and Launch. */
+  plan?: LeakResponsePlanResponse;
 }
 
 /**
@@ -96,12 +111,17 @@ export const EntityLeakResponseCard = (props: {
     );
     const declared = declaredCategories(entity.spec);
     if (declared || isLlmEntity(entity)) {
+      // The card still reads without the plan (on-call and Launch missing).
+      const plan = await Promise.resolve()
+        .then(() => api.getPlan({ entityRef }))
+        .catch(() => undefined);
       return {
         categories: declared ?? [],
         categoriesSource: 'declared',
         incidents: list.items,
         totalOpen: list.totalCount,
         next: nextDeadline(records),
+        plan,
       };
     }
     // A surface holds no data of its own: show what a leak through it reaches.
@@ -115,6 +135,7 @@ export const EntityLeakResponseCard = (props: {
       incidents: list.items,
       totalOpen: list.totalCount,
       next: nextDeadline(records),
+      plan,
     };
   }, [api, entityRef]);
 
@@ -129,6 +150,9 @@ export const EntityLeakResponseCard = (props: {
       {error && <ResponseErrorPanel error={error} />}
       {value && (
         <>
+          {value.plan && (
+            <ReadyNow plan={value.plan} entityTitle={entity.metadata.title} />
+          )}
           <Typography variant="overline" component="h3">
             {value.categoriesSource === 'declared'
               ? 'Data categories'
@@ -188,7 +212,12 @@ export const EntityLeakResponseCard = (props: {
                     <Link to={incidentRoute({ id: i.id })}>{i.title}</Link>
                     {' · '}
                     {i.status} · {i.severity}
-                    {i.exercise && ' · exercise'}
+                    {i.exercise && (
+                      <>
+                        {' '}
+                        <Chip size="small" label="Exercise" />
+                      </>
+                    )}
                   </Typography>
                 </li>
               ))}
@@ -218,7 +247,10 @@ export const EntityLeakResponseCard = (props: {
                     <Link to={incidentRoute({ id: value.next.incident.id })}>
                       {value.next.incident.title}
                     </Link>
-                    )
+                    ){' '}
+                    {value.next.incident.exercise && (
+                      <Chip size="small" label="Exercise" />
+                    )}
                   </Typography>
                   <Typography variant="body2">
                     <Countdown at={value.next.obligation.dueAt} now={now} /> ·

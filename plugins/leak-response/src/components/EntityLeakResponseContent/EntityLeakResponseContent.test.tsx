@@ -149,11 +149,12 @@ describe('EntityLeakResponseContent', () => {
         },
       }),
     });
-    expect(
-      await screen.findByText(
-        '1 obligation(s) would start; 4 to be determined; 1 do not apply',
-      ),
-    ).toBeInTheDocument();
+    const counts = within(
+      await screen.findByRole('group', { name: 'Obligation counts' }),
+    );
+    expect(counts.getByText('1 applies')).toBeInTheDocument();
+    expect(counts.getByText('4 to be determined')).toBeInTheDocument();
+    expect(counts.getByText('1 not applicable')).toBeInTheDocument();
     // more than three: folded until asked for
     const fold = screen.getByText('To be determined (4)');
     expect(screen.queryByText('LGPD')).not.toBeInTheDocument();
@@ -281,7 +282,7 @@ describe('EntityLeakResponseContent', () => {
       screen.getAllByRole('button', { name: /Leak type/ })[0],
     );
     await userEvent.click(
-      await screen.findByRole('option', { name: 'training-data-exposure' }),
+      await screen.findByRole('option', { name: 'training data exposed' }),
     );
     await waitFor(() =>
       expect(getPlan).toHaveBeenLastCalledWith({

@@ -10,6 +10,7 @@ import { Box, Grid } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
   LEAK_TYPES,
+  leakTypeInWords,
   LeakType,
 } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
@@ -67,7 +68,10 @@ export const EntityLeakResponseContent = () => {
             labelInput
             label="Leak type"
             value={leakType ?? plan?.leakType ?? ''}
-            options={LEAK_TYPES}
+            options={LEAK_TYPES.map(value => ({
+              value,
+              label: leakTypeInWords(value),
+            }))}
             onChange={setLeakType}
             style={{ minWidth: 260 }}
           />
@@ -75,6 +79,7 @@ export const EntityLeakResponseContent = () => {
             <Box>
               <LaunchPlaybookButton
                 entityRef={entityRef}
+                entityTitle={entity.metadata.title}
                 defaultLeakType={plan.leakType}
               />
             </Box>

@@ -15,10 +15,12 @@ import {
   Due,
   isApplicableObligation,
   Obligation,
+  planObligationReader,
   PlanObligations,
+  summarizeObligations,
 } from '@leak-response/plugin-leak-response-common';
 import { ReactNode } from 'react';
-import { DateTime, wrapText } from '../shared';
+import { DateTime, ObligationCounts, wrapText } from '../shared';
 
 /** A deadline in words with its due time in the user's zone. */
 export const DueText = ({ due }: { due?: Due }) => {
@@ -235,15 +237,19 @@ export const ObligationsPreviewCard = ({
       </InfoCard>
     );
   }
-  const by = (status: Obligation['status']) =>
-    obligations.obligations.filter(o => o.status === status);
-  const applying = by('applies');
-  const undetermined = by('to-be-determined');
-  const notApplicable = by('not-applicable');
+  const summary = summarizeObligations(
+    obligations.obligations,
+    planObligationReader,
+  );
+  const {
+    applies: applying,
+    toBeDetermined: undetermined,
+    notApplicable,
+  } = summary;
   return (
     <InfoCard
       title="If this leaked now"
-      subheader={`${applying.length} obligation(s) would start; ${undetermined.length} to be determined; ${notApplicable.length} do not apply`}
+      subheader={<ObligationCounts counts={summary.counts} />}
     >
       {applying.length === 0 ? (
         <Typography variant="body2">

@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  Box,
   Table,
   TableBody,
   TableCell,
@@ -12,7 +13,7 @@ import {
   PlanPlaybook,
   ResolvedRole,
 } from '@leak-response/plugin-leak-response-common';
-import { DateTime } from '../shared';
+import { DateTime, useWholeWordTable } from '../shared';
 
 type Letter = 'R' | 'A' | 'C' | 'I';
 
@@ -53,6 +54,7 @@ export const RaciCard = (props: {
   const { playbook, roles } = props;
   const columns = rolesOf(playbook, roles);
   const byRole = new Map(roles.map(r => [r.role, r]));
+  const classes = useWholeWordTable();
   return (
     <InfoCard
       title={`Playbook: ${playbook.title}`}
@@ -63,52 +65,54 @@ export const RaciCard = (props: {
           {playbook.description}
         </Typography>
       )}
-      <Table size="small" aria-label="RACI matrix">
-        <TableHead>
-          <TableRow>
-            <TableCell>Step</TableCell>
-            <TableCell>Due</TableCell>
-            {columns.map(role => {
-              const resolved = byRole.get(role);
-              return (
-                <TableCell key={role} align="center">
-                  <div>{role}</div>
-                  {resolved?.entityRef ? (
-                    <EntityRefLink
-                      entityRef={resolved.entityRef}
-                      title={resolved.title}
-                    />
-                  ) : (
-                    <Typography variant="caption" color="error">
-                      not configured
-                    </Typography>
-                  )}
-                </TableCell>
-              );
-            })}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {playbook.steps.map(step => (
-            <TableRow key={step.id}>
-              <TableCell>
-                <div>{step.title}</div>
-                <Typography variant="caption" color="textSecondary">
-                  {step.phase}
-                </Typography>
-              </TableCell>
-              <TableCell>
-                {step.dueAt ? <DateTime iso={step.dueAt} /> : '—'}
-              </TableCell>
-              {columns.map(role => (
-                <TableCell key={role} align="center">
-                  {lettersOf(step, role).join('')}
-                </TableCell>
-              ))}
+      <Box style={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label="RACI matrix" className={classes.table}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Step</TableCell>
+              <TableCell>Due</TableCell>
+              {columns.map(role => {
+                const resolved = byRole.get(role);
+                return (
+                  <TableCell key={role} align="center">
+                    <div>{role}</div>
+                    {resolved?.entityRef ? (
+                      <EntityRefLink
+                        entityRef={resolved.entityRef}
+                        title={resolved.title}
+                      />
+                    ) : (
+                      <Typography variant="caption" color="error">
+                        not configured
+                      </Typography>
+                    )}
+                  </TableCell>
+                );
+              })}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {playbook.steps.map(step => (
+              <TableRow key={step.id}>
+                <TableCell>
+                  <div>{step.title}</div>
+                  <Typography variant="caption" color="textSecondary">
+                    {step.phase}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  {step.dueAt ? <DateTime iso={step.dueAt} /> : '—'}
+                </TableCell>
+                {columns.map(role => (
+                  <TableCell key={role} align="center">
+                    {lettersOf(step, role).join('')}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     </InfoCard>
   );
 };

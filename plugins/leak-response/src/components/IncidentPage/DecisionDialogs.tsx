@@ -87,6 +87,8 @@ export const AwarenessDialog = (props: {
   const iso = fromLocalInput(value);
   const changed =
     iso !== undefined && iso !== new Date(props.awareAt).toISOString();
+  // The backend allows a minute of clock skew; the form says it first.
+  const future = iso !== undefined && Date.parse(iso) > Date.now() + 60_000;
   const submit = async () => {
     if (!iso) return;
     setBusy(true);
@@ -101,7 +103,10 @@ export const AwarenessDialog = (props: {
       title="Correct the awareness time"
       submitLabel="Correct and re-evaluate"
       canSubmit={
-        !busy && changed && reason.trim().length >= MIN_AWARENESS_REASON
+        !busy &&
+        changed &&
+        !future &&
+        reason.trim().length >= MIN_AWARENESS_REASON
       }
       onSubmit={submit}
       onClose={props.onClose}
@@ -116,8 +121,12 @@ export const AwarenessDialog = (props: {
         label="Aware since (your time zone)"
         value={value}
         onChange={setValue}
-        error={!iso}
-        helperText={iso ? `${formatUtc(iso)} UTC` : 'Enter a date and time'}
+        error={!iso || future}
+        helperText={
+          (!iso && 'Enter a date and time.') ||
+          (future && 'The awareness time cannot be in the future.') ||
+          `${formatUtc(iso!)} UTC`
+        }
         style={{ marginBottom: 16 }}
       />
       <TextField

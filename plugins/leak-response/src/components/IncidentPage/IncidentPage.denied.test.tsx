@@ -33,7 +33,9 @@ describe('IncidentPage without permissions', () => {
     );
     await screen.findByText('1 of 2 done');
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled(),
+      expect(
+        screen.getByRole('button', { name: 'Close incident' }),
+      ).toBeDisabled(),
     );
     expect(
       screen.getByRole('checkbox', { name: 'Revoke access to the weights' }),
@@ -50,6 +52,7 @@ describe('IncidentPage without permissions', () => {
     expect(
       screen.getByRole('button', { name: 'Correct awareness time' }),
     ).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeDisabled();
     const notice = within(
       screen.getByRole('region', {
         name: 'Notice GDPR → Lead supervisory authority',

@@ -16,8 +16,6 @@ import {
   Button,
   Grid,
   List,
-  ListItem,
-  ListItemText,
   Table,
   TableBody,
   TableCell,
@@ -27,14 +25,15 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
-  INCIDENT_TRANSITIONS,
   incidentSignalChannel,
+  IncidentStatus,
   incidentUpdatePermission,
   IncidentRecord,
+  leakTypeInWords,
 } from '@leak-response/plugin-leak-response-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { leakResponseApiRef } from '../../api';
+import { IncidentAssessmentAnswers, leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   DateTime,
@@ -42,14 +41,17 @@ import {
   formatUtc,
   messageOf,
   useNow,
-  wrapText,
+  useWholeWordTable,
 } from '../shared';
 import { AssessmentForm } from './AssessmentForm';
+import { ConfirmCloseDialog } from './ConfirmDialogs';
 import { AwarenessDialog } from './DecisionDialogs';
+import { NextActionsStrip } from './NextActionsStrip';
 import { NoticesCard } from './NoticesCard';
 import { ObligationClocks } from './ObligationClocks';
 import { RecordEvidenceCard } from './RecordEvidenceCard';
 import { TasksCard } from './TasksCard';
+import { TimelineEntry } from './TimelineEntry';
 import { RunChange } from './types';
 
 /**
@@ -75,15 +77,17 @@ function download(name: string, text: string, type: string) {
 }
 
 /**
- * Who wrote a timeline event: a user as a link to their catalog page (by
- * name, not by ref); a service (detection, escalation) by its identity.
+ * The page title: the origin entity's title and the leak type in words
+ * ("Recommendations LLM v3 — model weights exfiltrated").
  */
-const TimelineActor = ({ actor }: { actor: string }) =>
-  actor.startsWith('user:') ? (
-    <EntityRefLink entityRef={actor} defaultKind="user" />
-  ) : (
-    <>{actor}</>
+export function incidentHeading(record: IncidentRecord): string {
+  const origin = record.affected.find(
+    a => a.entityRef === record.originEntityRef,
   );
+  return `${origin?.snapshot.title ?? record.title} — ${leakTypeInWords(
+    record.leakType,
+  )}`;
+}
 
 /**
  * One incident: clocks per obligation, tasks, affected entities, the
@@ -104,6 +108,9 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
   const [record, setRecord] = useState<IncidentRecord>();
   const [error, setError] = useState<Error>();
   const [correctingAwareness, setCorrectingAwareness] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const wholeWordTable = useWholeWordTable();
+  const [editingNotice, setEditingNotice] = useState<string>();
   const { lastSignal, isSignalsAvailable } = useSignal(
     incidentSignalChannel(id),
   );
@@ -178,11 +185,29 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
     }
   };
 
+  const move = (next: IncidentStatus) => {
+    if (next === 'closed') setClosing(true);
+    else run(() => api.setIncidentStatus(record.id, next), `Status: ${next}`);
+  };
+
+  // Drafting opens the new notice's editor where the user is.
+  const draftNotice = async (obligationId: string) => {
+    let created: string | undefined;
+    await run(async () => {
+      const changed = await api.draftNotice(record.id, obligationId);
+      created = changed.notices.find(
+        n => n.obligationId === obligationId && n.status === 'draft',
+      )?.id;
+      return changed;
+    }, 'Notice drafted');
+    if (created) setEditingNotice(created);
+  };
+
   return (
     <Page themeId="tool">
       <Header
-        title={record.title}
-        subtitle={`${record.leakType} · ${record.severity}`}
+        title={incidentHeading(record)}
+        subtitle={`${record.originEntityRef} · severity ${record.severity}`}
         type="Leak Response"
         typeLink={rootRoute()}
       >
@@ -208,6 +233,12 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             Could not refresh: {messageOf(error)}
           </Alert>
         )}
+        <NextActionsStrip
+          record={record}
+          now={now}
+          canUpdate={canUpdate}
+          onMove={move}
+        />
         <Box
           display="flex"
           flexWrap="wrap"
@@ -216,21 +247,6 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
           role="group"
           aria-label="Incident actions"
         >
-          {INCIDENT_TRANSITIONS[record.status].map(next => (
-            <Button
-              key={next}
-              variant="outlined"
-              disabled={!canUpdate}
-              onClick={() =>
-                run(
-                  () => api.setIncidentStatus(record.id, next),
-                  `Status: ${next}`,
-                )
-              }
-            >
-              {next === 'closed' ? 'Close' : `Move to ${next}`}
-            </Button>
-          ))}
           <Button
             variant="outlined"
             disabled={!canUpdate}
@@ -242,6 +258,18 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             Export report
           </Button>
         </Box>
+        {closing && (
+          <ConfirmCloseDialog
+            record={record}
+            onClose={() => setClosing(false)}
+            onConfirm={reason =>
+              run(
+                () => api.setIncidentStatus(record.id, 'closed', reason),
+                'Incident closed; clocks stopped',
+              )
+            }
+          />
+        )}
         {correctingAwareness && (
           <AwarenessDialog
             awareAt={record.awareAt}
@@ -255,29 +283,86 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
           />
         )}
         <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <InfoCard title="Incident">
-              <Typography variant="body2">
-                Origin: <EntityRefLink entityRef={record.originEntityRef} />
-                {' · '}opened by <EntityRefLink entityRef={record.createdBy} />{' '}
-                at <DateTime iso={record.createdAt} />
-              </Typography>
-              {record.summary && (
-                <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
-                  {record.summary}
-                </Typography>
-              )}
-            </InfoCard>
+          <Grid item xs={12} md={6}>
+            <TasksCard
+              record={record}
+              now={now}
+              canUpdate={canUpdate}
+              onToggle={(taskId, done) =>
+                run(() => api.setTaskDone(record.id, taskId, done))
+              }
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <Grid container spacing={3} direction="column" wrap="nowrap">
+              <Grid item>
+                <InfoCard title="Incident">
+                  <Typography variant="body2">
+                    Origin: <EntityRefLink entityRef={record.originEntityRef} />
+                    {' · '}opened by{' '}
+                    <EntityRefLink entityRef={record.createdBy} /> at{' '}
+                    <DateTime iso={record.createdAt} />
+                  </Typography>
+                  {record.summary && (
+                    <Typography
+                      variant="body2"
+                      style={{ whiteSpace: 'pre-wrap' }}
+                    >
+                      {record.summary}
+                    </Typography>
+                  )}
+                </InfoCard>
+              </Grid>
+              <Grid item>
+                <InfoCard title="Affected entities and surfaces">
+                  <Table
+                    size="small"
+                    aria-label="Affected entities"
+                    className={wholeWordTable.table}
+                  >
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>Entity</TableCell>
+                        <TableCell>Role</TableCell>
+                        <TableCell>Categories</TableCell>
+                      </TableRow>
+                    </TableHead>
+                    <TableBody>
+                      {record.affected
+                        .filter(a => !a.removedAt)
+                        .map(a => (
+                          <TableRow key={a.entityRef}>
+                            <TableCell>
+                              <EntityRefLink
+                                entityRef={a.entityRef}
+                                title={a.snapshot.title}
+                              />
+                            </TableCell>
+                            <TableCell>{a.role}</TableCell>
+                            <TableCell>
+                              {a.snapshot.dataCategories.join(', ') || '—'}
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                    </TableBody>
+                  </Table>
+                </InfoCard>
+              </Grid>
+            </Grid>
           </Grid>
           <Grid item xs={12}>
             <ObligationClocks
               record={record}
               now={now}
               canUpdate={canUpdate}
-              onDraftNotice={obligationId =>
+              onDraftNotice={draftNotice}
+              onAnswer={(key, value) =>
                 run(
-                  () => api.draftNotice(record.id, obligationId),
-                  'Notice drafted',
+                  () =>
+                    api.assessIncident(record.id, {
+                      [key]: value,
+                    } as IncidentAssessmentAnswers),
+                  'Answer saved; obligations re-evaluated',
                 )
               }
               onDecide={(obligationId, decision) =>
@@ -290,64 +375,12 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
               }
             />
           </Grid>
-          <Grid item xs={12} md={6}>
-            <TasksCard
-              record={record}
-              now={now}
-              canUpdate={canUpdate}
-              onToggle={(taskId, done) =>
-                run(() => api.setTaskDone(record.id, taskId, done))
-              }
-            />
-          </Grid>
-          <Grid item xs={12} md={6}>
-            <InfoCard title="Affected entities and surfaces">
-              <Table size="small" aria-label="Affected entities">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Entity</TableCell>
-                    <TableCell>Role</TableCell>
-                    <TableCell>Categories</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {record.affected
-                    .filter(a => !a.removedAt)
-                    .map(a => (
-                      <TableRow key={a.entityRef}>
-                        <TableCell>
-                          <EntityRefLink
-                            entityRef={a.entityRef}
-                            title={a.snapshot.title}
-                          />
-                        </TableCell>
-                        <TableCell>{a.role}</TableCell>
-                        <TableCell>
-                          {a.snapshot.dataCategories.join(', ') || '—'}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                </TableBody>
-              </Table>
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12}>
-            <AssessmentForm
-              key={JSON.stringify(record.assessment)}
-              assessment={record.assessment}
-              canUpdate={canUpdate}
-              onSave={answers =>
-                run(
-                  () => api.assessIncident(record.id, answers),
-                  'Assessment saved; obligations re-evaluated',
-                )
-              }
-            />
-          </Grid>
           <Grid item xs={12}>
             <NoticesCard
               record={record}
               canUpdate={canUpdate}
+              editing={editingNotice}
+              onEdit={setEditingNotice}
               onSave={(noticeId, body) =>
                 run(
                   () => api.editNotice(record.id, noticeId, body),
@@ -375,24 +408,25 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             />
           </Grid>
           <Grid item xs={12}>
+            <AssessmentForm
+              key={JSON.stringify(record.assessment)}
+              assessment={record.assessment}
+              canUpdate={canUpdate}
+              onSave={answers =>
+                run(
+                  () => api.assessIncident(record.id, answers),
+                  'Assessment saved; obligations re-evaluated',
+                )
+              }
+            />
+          </Grid>
+          <Grid item xs={12}>
             <InfoCard title="Timeline">
               <List dense aria-label="Timeline">
                 {[...record.timeline]
                   .sort((a, b) => b.sequence - a.sequence)
                   .map(event => (
-                    <ListItem key={event.sequence} divider>
-                      <ListItemText
-                        style={wrapText}
-                        primary={event.message}
-                        secondaryTypographyProps={{ component: 'div' }}
-                        secondary={
-                          <>
-                            <DateTime iso={event.at} /> ·{' '}
-                            <TimelineActor actor={event.actor} /> · {event.type}
-                          </>
-                        }
-                      />
-                    </ListItem>
+                    <TimelineEntry key={event.sequence} event={event} />
                   ))}
               </List>
             </InfoCard>

@@ -15,16 +15,26 @@ import {
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  incidentObligationReader,
   IncidentObligation,
   IncidentRecord,
+  summarizeObligations,
 } from '@leak-response/plugin-leak-response-common';
 import { useState } from 'react';
 import { ObligationDecision } from '../../api';
-import { Countdown, DateTime, urgencyOf, wrapText } from '../shared';
+import {
+  ClockChip,
+  DateTime,
+  ObligationCounts,
+  useWholeWordTable,
+  wrapText,
+} from '../shared';
+import { DeadlineChart } from './DeadlineChart';
 import { NotRequiredDialog } from './DecisionDialogs';
+import { UndeterminedObligations } from './UndeterminedObligations';
 
 const DONE = new Set(['submitted', 'not-required']);
-const OPEN = new Set(['pending', 'to-be-determined']);
+const OPEN = new Set(['pending']);
 
 // Table cells wrap long law names and recipients between words, breaking a
 // word only when it does not fit a line on its own.
@@ -36,23 +46,13 @@ function reasonsOf(obligation: IncidentObligation): string[] {
   return Array.isArray(reasons) ? reasons.map(String) : [];
 }
 
-/**
- * Whether the engine found that the obligation does not apply: stored as
- * not-required without a person's decision. A person's "not required" keeps
- * its row, with the justification and a way to reopen it.
- */
-export function isNotApplicable(o: IncidentObligation): boolean {
-  return o.status === 'not-required' && !o.decidedBy;
-}
-
-/** Open dated obligations first (nearest deadline first), then undated, then done. */
+/** Open dated obligations first (nearest deadline first), then undated, then handled. */
 export function sortObligations(
   obligations: IncidentObligation[],
 ): IncidentObligation[] {
   const rank = (o: IncidentObligation) => {
     if (DONE.has(o.status)) return 3;
-    if (o.dueAt) return 0;
-    return o.status === 'to-be-determined' ? 2 : 1;
+    return o.dueAt ? 0 : 1;
   };
   return [...obligations].sort(
     (a, b) =>
@@ -61,75 +61,6 @@ export function sortObligations(
       a.regime.localeCompare(b.regime),
   );
 }
-
-/** A bar per obligation from awareness to its due time, on one time axis. */
-const DeadlineChart = (props: {
-  record: IncidentRecord;
-  obligations: IncidentObligation[];
-  now: number;
-}) => {
-  const { record, now } = props;
-  const dated = props.obligations.filter(o => o.dueAt);
-  if (dated.length === 0) return null;
-  const start = Date.parse(record.awareAt);
-  const end = Math.max(now, ...dated.map(o => Date.parse(o.dueAt!)));
-  const span = Math.max(end - start, 1);
-  const pct = (t: number) => `${(((t - start) / span) * 100).toFixed(2)}%`;
-  const colour = (o: IncidentObligation) => {
-    if (DONE.has(o.status)) return '#9e9e9e';
-    const u = urgencyOf(Date.parse(o.dueAt!) - now);
-    return {
-      overdue: '#d32f2f',
-      critical: '#f57c00',
-      soon: '#1976d2',
-      later: '#388e3c',
-    }[u];
-  };
-  return (
-    <div
-      aria-label="Deadline timeline"
-      role="img"
-      style={{ position: 'relative', margin: '8px 0 16px' }}
-    >
-      {dated.map(o => (
-        <div
-          key={o.id}
-          style={{ display: 'flex', alignItems: 'center', height: 18 }}
-        >
-          <Typography
-            variant="caption"
-            style={{ width: 240, flexShrink: 0, paddingRight: 8 }}
-            noWrap
-            title={`${o.regime} · ${o.recipient}`}
-          >
-            {o.regime} · {o.recipient}
-          </Typography>
-          <div style={{ position: 'relative', flexGrow: 1, height: 10 }}>
-            <div
-              style={{
-                position: 'absolute',
-                left: 0,
-                width: pct(Date.parse(o.dueAt!)),
-                height: '100%',
-                background: colour(o),
-                borderRadius: 2,
-              }}
-            />
-            <div
-              style={{
-                position: 'absolute',
-                left: pct(now),
-                top: -4,
-                bottom: -4,
-                borderLeft: '2px dashed #000',
-              }}
-            />
-          </div>
-        </div>
-      ))}
-    </div>
-  );
-};
 
 /** The obligations the engine found not to apply, folded with their reasons. */
 const NotApplicableFold = ({
@@ -177,11 +108,11 @@ const NotApplicableFold = ({
 );
 
 /**
- * A clock per obligation: time left coloured by urgency (overdue in red),
- * the deadline timeline, and the obligation's status and reasons, nearest
- * deadline first. Open obligations can get a notice drafted or be marked
- * not required with a justification; one marked by hand can be reopened.
- * The ones that do not apply are folded below with their reasons.
+ * The obligations in three groups: the clocks that run (nearest first, then
+ * those due "without undue delay", then the handled ones), with the
+ * deadline chart; the ones still to be determined under the question that
+ * settles each, answerable in place; the ones that do not apply, folded.
+ * Once the incident is closed the clocks show stopped.
  */
 export const ObligationClocks = (props: {
   record: IncidentRecord;
@@ -192,21 +123,23 @@ export const ObligationClocks = (props: {
     obligationId: string,
     decision: ObligationDecision,
   ) => Promise<boolean>;
+  onAnswer: (key: string, value: string | boolean) => void;
 }) => {
   const { record, now, canUpdate, onDraftNotice, onDecide } = props;
   const [deciding, setDeciding] = useState<IncidentObligation>();
+  const stopped = record.status === 'closed';
+  const wholeWordTable = useWholeWordTable();
   const noticeFor = new Set(record.notices.map(n => n.obligationId));
-  const active = sortObligations(
-    record.obligations.filter(o => !isNotApplicable(o)),
+  const summary = summarizeObligations(
+    record.obligations,
+    incidentObligationReader,
   );
-  const notApplicable = record.obligations.filter(isNotApplicable);
-  const running = active.filter(o => o.dueAt && !DONE.has(o.status)).length;
+  const running = sortObligations(summary.applies);
   return (
     <InfoCard
       title="Obligations and clocks"
-      subheader={`${running} clock(s) running · ${active.length} obligation(s) · ${notApplicable.length} not applicable`}
+      subheader={<ObligationCounts counts={summary.counts} />}
     >
-      <DeadlineChart record={record} obligations={active} now={now} />
       {deciding && (
         <NotRequiredDialog
           obligation={deciding}
@@ -216,13 +149,30 @@ export const ObligationClocks = (props: {
           }
         />
       )}
-      {active.length === 0 ? (
-        <Typography variant="body2">
-          No notification obligation applies to this incident.
+      <Typography variant="h6" component="h3">
+        {stopped
+          ? 'Clocks (stopped: the incident is closed)'
+          : 'Clocks running'}
+      </Typography>
+      <DeadlineChart
+        awareAt={record.awareAt}
+        obligations={running.filter(o => !DONE.has(o.status))}
+        now={now}
+        stopped={stopped}
+      />
+      {running.length === 0 ? (
+        <Typography variant="body2" paragraph>
+          {summary.counts.toBeDetermined
+            ? 'No obligation is certain yet: the questions below decide.'
+            : 'No notification obligation applies to this incident.'}
         </Typography>
       ) : (
         <Box style={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Obligations">
+          <Table
+            size="small"
+            aria-label="Obligations"
+            className={wholeWordTable.table}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Regime</TableCell>
@@ -234,7 +184,7 @@ export const ObligationClocks = (props: {
               </TableRow>
             </TableHead>
             <TableBody>
-              {active.map(o => (
+              {running.map(o => (
                 <TableRow key={o.id}>
                   <TableCell style={{ ...cellWrap, minWidth: 110 }}>
                     <Tooltip title={reasonsOf(o).join(' · ')}>
@@ -263,7 +213,11 @@ export const ObligationClocks = (props: {
                   <TableCell>
                     {DONE.has(o.status) && 'done'}
                     {!DONE.has(o.status) &&
-                      (o.dueAt ? <Countdown at={o.dueAt} now={now} /> : '—')}
+                      (o.dueAt ? (
+                        <ClockChip at={o.dueAt} now={now} stopped={stopped} />
+                      ) : (
+                        '—'
+                      ))}
                   </TableCell>
                   <TableCell>
                     {canUpdate && OPEN.has(o.status) && (
@@ -300,8 +254,22 @@ export const ObligationClocks = (props: {
           </Table>
         </Box>
       )}
-      {notApplicable.length > 0 && (
-        <NotApplicableFold obligations={notApplicable} />
+      {summary.toBeDetermined.length > 0 && (
+        <Box mt={3}>
+          <Typography variant="h6" component="h3" gutterBottom>
+            To be determined ({summary.toBeDetermined.length})
+          </Typography>
+          <UndeterminedObligations
+            obligations={summary.toBeDetermined}
+            assessment={record.assessment}
+            canUpdate={canUpdate}
+            onAnswer={props.onAnswer}
+            onNotRequired={setDeciding}
+          />
+        </Box>
+      )}
+      {summary.notApplicable.length > 0 && (
+        <NotApplicableFold obligations={summary.notApplicable} />
       )}
     </InfoCard>
   );

@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import {
   Checkbox,
   LinearProgress,
@@ -59,7 +59,16 @@ export const TasksCard = (props: {
                   </Typography>
                   {task.doneAt ? (
                     <Typography variant="caption" component="div">
-                      Done by {task.doneBy} at <DateTime iso={task.doneAt} />
+                      Done by{' '}
+                      {task.doneBy ? (
+                        <EntityRefLink
+                          entityRef={task.doneBy}
+                          defaultKind="user"
+                        />
+                      ) : (
+                        'someone'
+                      )}{' '}
+                      at <DateTime iso={task.doneAt} />
                     </Typography>
                   ) : (
                     task.dueAt && (

@@ -39,10 +39,17 @@ describe('LaunchPlaybookDialog', () => {
 
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByRole('button', { name: /Leak type/ })).toHaveTextContent(
-      'model-weight-exfiltration',
+      'model weights exfiltrated',
     );
+    // The same summary as the entity tab: counts and the nearest clocks.
+    const counts = within(
+      await dialog.findByRole('group', { name: 'Obligation counts' }),
+    );
+    expect(counts.getByText('1 applies')).toBeInTheDocument();
+    expect(counts.getByText('0 to be determined')).toBeInTheDocument();
+    expect(counts.getByText('1 not applicable')).toBeInTheDocument();
     const starting = within(
-      await dialog.findByRole('list', { name: 'Obligations to start' }),
+      dialog.getByRole('list', { name: 'Nearest clocks' }),
     );
     expect(starting.getByText('GDPR')).toBeInTheDocument();
     expect(starting.queryByText('CA 1798.82')).not.toBeInTheDocument();
@@ -98,7 +105,7 @@ describe('LaunchPlaybookDialog', () => {
       dialog.getByRole('button', { name: 'Launch incident' }),
     );
     expect(
-      await dialog.findByText('Not allowed: leak-response.incident.create'),
+      await dialog.findByText('Not allowed: leak-response.incident.create.'),
     ).toBeInTheDocument();
     expect(
       dialog.getByRole('button', { name: 'Launch incident' }),
@@ -113,7 +120,7 @@ describe('LaunchPlaybookDialog', () => {
     });
     expect(
       await screen.findByText(
-        'Could not evaluate the obligations: catalog unavailable',
+        'Could not evaluate the obligations: Catalog unavailable.',
       ),
     ).toBeInTheDocument();
   });

@@ -15,8 +15,11 @@ import {
   incidentCreatePermission,
   LEAK_TYPES,
   LeakType,
+  leakTypeInWords,
+  planObligationReader,
   Severity,
   SEVERITIES,
+  summarizeObligations,
 } from '@leak-response/plugin-leak-response-common';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -30,6 +33,7 @@ import {
   formatUtc,
   fromLocalInput,
   messageOf,
+  ObligationCounts,
   SelectField,
   submitOnCtrlEnter,
   toLocalInput,
@@ -41,10 +45,15 @@ function newKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** How many of the nearest clocks the dialog lists. */
+const NEAREST_SHOWN = 3;
+
 export interface LaunchPlaybookDialogProps {
   open: boolean;
   onClose: () => void;
   entityRef: string;
+  /** The entity's title, for the dialog's title (else the ref). */
+  entityTitle?: string;
   /** Pre-selected: the plan's leak type (from the entity type). */
   defaultLeakType: LeakType;
 }
@@ -74,12 +83,14 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
     return api.getPlan({ entityRef, leakType, awareAt: awareIso });
   }, [api, open, entityRef, leakType, awareIso]);
 
-  const starting =
+  // The same summary as the entity tab: the counts and the nearest clocks.
+  const obligationSummary =
     preview.value?.obligations.status === 'evaluated'
-      ? preview.value.obligations.obligations.filter(
-          o => o.status !== 'not-applicable',
+      ? summarizeObligations(
+          preview.value.obligations.obligations,
+          planObligationReader,
         )
-      : [];
+      : undefined;
 
   const launch = async () => {
     setSubmitting(true);
@@ -110,7 +121,11 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
       open={open}
       onClose={onClose}
       maxWidth="md"
-      title={`Launch the playbook for ${entityRef}`}
+      title={
+        <span title={entityRef}>
+          Launch the playbook for {props.entityTitle ?? entityRef}
+        </span>
+      }
       submitLabel={exercise ? 'Launch exercise' : 'Launch incident'}
       canSubmit={!submitting && Boolean(awareIso)}
       onSubmit={launch}
@@ -124,7 +139,10 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
             id="launch-leak-type"
             label="Leak type"
             value={leakType}
-            options={LEAK_TYPES}
+            options={LEAK_TYPES.map(value => ({
+              value,
+              label: leakTypeInWords(value),
+            }))}
             onChange={setLeakType}
           />
         </Grid>
@@ -169,7 +187,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
           <TextField
             fullWidth
             multiline
-            minRows={3}
+            minRows={2}
             id="launch-summary"
             label="Summary"
             value={summary}
@@ -190,21 +208,35 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
           {preview.value?.obligations.status === 'unavailable' && (
             <Alert severity="warning">{preview.value.obligations.reason}</Alert>
           )}
-          {preview.value?.obligations.status === 'evaluated' &&
-            (starting.length === 0 ? (
-              <Typography variant="body2">None.</Typography>
-            ) : (
-              <ul aria-label="Obligations to start">
-                {starting.map(o => (
-                  <li key={o.ruleId}>
-                    <Typography variant="body2">
-                      <strong>{o.regime}</strong> → {o.recipient}:{' '}
-                      <DueText due={o.due} />
-                    </Typography>
-                  </li>
-                ))}
-              </ul>
-            ))}
+          {obligationSummary && (
+            <>
+              <ObligationCounts counts={obligationSummary.counts} />
+              {obligationSummary.nearest.length === 0 ? (
+                <Typography variant="body2">
+                  No clock that applies would start.
+                </Typography>
+              ) : (
+                <ul aria-label="Nearest clocks" style={{ margin: '8px 0' }}>
+                  {obligationSummary.nearest.slice(0, NEAREST_SHOWN).map(o => (
+                    <li key={o.ruleId}>
+                      <Typography variant="body2">
+                        <strong>{o.regime}</strong> {o.stage} → {o.recipient}:{' '}
+                        {o.status !== 'not-applicable' && (
+                          <DueText due={o.due} />
+                        )}
+                      </Typography>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {obligationSummary.nearest.length > NEAREST_SHOWN && (
+                <Typography variant="caption" display="block">
+                  and {obligationSummary.nearest.length - NEAREST_SHOWN} more;
+                  the incident page lists them all.
+                </Typography>
+              )}
+            </>
+          )}
         </Grid>
       </Grid>
     </FormDialog>
@@ -217,6 +249,7 @@ export const LaunchPlaybookDialog = (props: LaunchPlaybookDialogProps) => {
  */
 export const LaunchPlaybookButton = (props: {
   entityRef: string;
+  entityTitle?: string;
   defaultLeakType: LeakType;
 }) => {
   const [open, setOpen] = useState(false);
@@ -250,6 +283,7 @@ export const LaunchPlaybookButton = (props: {
           open={open}
           onClose={() => setOpen(false)}
           entityRef={props.entityRef}
+          entityTitle={props.entityTitle}
           defaultLeakType={props.defaultLeakType}
         />
       )}

@@ -8,13 +8,16 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Grid, TextField } from '@material-ui/core';
+import { Button, Grid, TextField, Typography } from '@material-ui/core';
 import {
   INCIDENT_STATUSES,
+  incidentObligationReader,
   IncidentRecord,
   IncidentStatus,
   LEAK_TYPES,
   LeakType,
+  leakTypeInWords,
+  summarizeObligations,
 } from '@leak-response/plugin-leak-response-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -30,7 +33,10 @@ const STATUS_OPTIONS: readonly StatusFilter[] = [
   'all',
   ...INCIDENT_STATUSES,
 ];
-const LEAK_TYPE_OPTIONS: readonly (LeakType | 'all')[] = ['all', ...LEAK_TYPES];
+const LEAK_TYPE_OPTIONS: readonly SelectOption<LeakType | 'all'>[] = [
+  { value: 'all', label: 'all' },
+  ...LEAK_TYPES.map(value => ({ value, label: leakTypeInWords(value) })),
+];
 const EXERCISE_OPTIONS: readonly SelectOption<ExerciseFilter>[] = [
   { value: 'all', label: 'incidents and exercises' },
   { value: 'real', label: 'incidents only' },
@@ -39,12 +45,14 @@ const EXERCISE_OPTIONS: readonly SelectOption<ExerciseFilter>[] = [
 
 const CLOSED_OBLIGATION = new Set(['submitted', 'not-required']);
 
-/** The earliest due time of the obligations still to be met. */
+/**
+ * The earliest due time of the obligations that apply and are still to be
+ * met (the same split as everywhere: never one to be determined).
+ */
 export function nextDeadlineOf(record: IncidentRecord): string | undefined {
-  return record.obligations
-    .filter(o => o.dueAt && !CLOSED_OBLIGATION.has(o.status))
-    .map(o => o.dueAt!)
-    .sort()[0];
+  return summarizeObligations(record.obligations, incidentObligationReader)
+    .nearest.filter(o => !CLOSED_OBLIGATION.has(o.status))
+    .map(o => o.dueAt!)[0];
 }
 
 /** Incidents across the organisation, nearest deadline first, with filters. */
@@ -85,6 +93,18 @@ export const IncidentsListPage = () => {
     );
     return list.items.map((item, i) => ({ ...item, deadline: deadlines[i] }));
   }, [api, query]);
+
+  // Says how many closed incidents the default "open" filter hides.
+  const hiddenClosed = useAsync(async () => {
+    if (status !== 'open') return 0;
+    const closed = await api.listIncidents({
+      ...query,
+      open: undefined,
+      status: ['closed'],
+      limit: 1,
+    });
+    return closed.totalCount;
+  }, [api, query, status]);
 
   const rows: IncidentRow[] = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
@@ -187,6 +207,16 @@ export const IncidentsListPage = () => {
         </Grid>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
+        {(hiddenClosed.value ?? 0) > 0 && (
+          <Typography variant="body2" paragraph>
+            {hiddenClosed.value} closed{' '}
+            {hiddenClosed.value === 1 ? 'incident is' : 'incidents are'} hidden
+            by the Status filter:{' '}
+            <Button size="small" onClick={() => setStatus('all')}>
+              Show all
+            </Button>
+          </Typography>
+        )}
         {value && (
           <IncidentsTable
             title="Incidents"

@@ -62,8 +62,29 @@ describe('LeakResponsePage', () => {
     ).toBeLessThan(titles.findIndex(t => t.includes('Later deadline')));
     const row = within(first.closest('tr')!);
     expect(row.getByText('triage')).toBeInTheDocument();
-    expect(row.getByText('exercise')).toBeInTheDocument();
+    expect(row.getByText('Exercise')).toBeInTheDocument();
+    expect(row.getByText('training data exposed')).toBeInTheDocument();
     expect(row.getByText(/overdue by|left/)).toBeInTheDocument();
+  });
+
+  it('says how many closed incidents the default filter hides', async () => {
+    const listIncidents = jest.fn(async (query?: { status?: string[] }) =>
+      query?.status?.includes('closed')
+        ? { items: [], totalCount: 3 }
+        : { items: [], totalCount: 0 },
+    );
+    await render({ listIncidents });
+    expect(
+      await screen.findByText(
+        /3 closed incidents are hidden by the Status filter/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    await waitFor(() =>
+      expect(listIncidents).toHaveBeenLastCalledWith(
+        expect.objectContaining({ open: undefined, status: undefined }),
+      ),
+    );
   });
 
   it('shows the backend error instead of a blank page', async () => {

@@ -12,7 +12,9 @@ import {
   ASSET_GAP_TITLES,
   AssetGap,
   AssetReadiness,
+  isSharedGap,
 } from '@leak-response/plugin-leak-response-common';
+import { wholeWords } from '../shared';
 import { scoreColor, shortRef } from './score';
 
 const useStyles = makeStyles(theme => ({
@@ -21,6 +23,9 @@ const useStyles = makeStyles(theme => ({
   // Wide enough for two or three chips a line instead of a tall stack.
   gaps: { display: 'flex', flexWrap: 'wrap', minWidth: 380 },
 }));
+
+const ownGaps = (asset: AssetReadiness) =>
+  asset.gaps.filter(g => !isSharedGap(g.kind));
 
 const GapChip = ({ gap }: { gap: AssetGap }) => {
   const classes = useStyles();
@@ -114,14 +119,16 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
             .toLocaleLowerCase()
             .includes(String(term).toLocaleLowerCase()),
         ),
+      // A rotation's or the organisation's gap is shown once above the
+      // table, not on every asset it affects.
       render: asset =>
-        asset.gaps.length === 0 ? (
+        ownGaps(asset).length === 0 ? (
           <Typography variant="body2" color="textSecondary">
-            Ready
+            {asset.gaps.length === 0 ? 'Ready' : 'Ready (see the shared gaps)'}
           </Typography>
         ) : (
           <Box className={classes.gaps}>
-            {asset.gaps.map(gap => (
+            {ownGaps(asset).map(gap => (
               <GapChip key={gap.kind} gap={gap} />
             ))}
           </Box>
@@ -132,7 +139,7 @@ export const AssetsTable = ({ assets }: { assets: AssetReadiness[] }) => {
     <Table<AssetReadiness>
       title={`Assets (${assets.length})`}
       options={{ paging: assets.length > 50, pageSize: 50, padding: 'dense' }}
-      columns={columns}
+      columns={columns.map(c => ({ ...c, cellStyle: wholeWords }))}
       data={assets}
     />
   );

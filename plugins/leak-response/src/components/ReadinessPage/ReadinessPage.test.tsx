@@ -238,7 +238,7 @@ describe('ReadinessPage', () => {
       expect(alertApi.post).toHaveBeenCalledWith({
         severity: 'error',
         message:
-          'The inventory could not be exported: Not allowed: leak-response.readiness.read',
+          'The inventory could not be exported: Not allowed: leak-response.readiness.read.',
       }),
     );
   });

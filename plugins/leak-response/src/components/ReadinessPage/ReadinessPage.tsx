@@ -26,6 +26,7 @@ import { leakResponseApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { DateTime, messageOf, SelectField } from '../shared';
 import { AssetsTable } from './AssetsTable';
+import { SharedGapsCard } from './SharedGapsCard';
 import { BarChart } from './BarChart';
 import { saveFile } from './download';
 import { scoreColor, shortRef } from './score';
@@ -142,6 +143,9 @@ const Dashboard = ({ report }: { report: ReadinessReport }) => {
   return (
     <>
       <Summary report={report} />
+      <Box mt={2}>
+        <SharedGapsCard assets={report.assets} />
+      </Box>
       <Grid container spacing={2} style={{ marginTop: 16, marginBottom: 8 }}>
         <Grid item xs={12} sm={6} md={3}>
           <SelectField

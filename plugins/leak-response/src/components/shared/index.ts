@@ -8,3 +8,6 @@ export { wrapText } from './wrap';
 export { SelectField } from './SelectField';
 export type { SelectFieldProps, SelectOption } from './SelectField';
 export { DateTimeField } from './DateTimeField';
+export { ClockChip } from './ClockChip';
+export { ObligationCounts } from './ObligationCounts';
+export { wholeWords, useWholeWordTable } from './wholeWords';

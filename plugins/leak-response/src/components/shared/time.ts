@@ -55,7 +55,7 @@ export function formatUtc(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toISOString().replace('.000Z', 'Z');
+    : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 export const wrapText = {
   whiteSpace: 'normal',
-  overflowWrap: 'anywhere',
+  // break-word (not anywhere): a word breaks only when it cannot fit a line
+  // on its own, and the box's minimum width still fits whole words.
+  overflowWrap: 'break-word',
   minWidth: 0,
 } as const;

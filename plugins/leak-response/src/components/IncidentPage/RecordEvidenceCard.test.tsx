@@ -78,7 +78,7 @@ describe('RecordEvidenceCard', () => {
     });
     expect(
       await screen.findByText(
-        'Could not verify the timeline: Not allowed: leak-response.incident.read',
+        'Could not verify the timeline: Not allowed: leak-response.incident.read.',
       ),
     ).toBeInTheDocument();
   });

@@ -13,3 +13,13 @@ export type {
   FakeFault,
   RecordedRequest,
 } from './TaggingApiTestServer';
+export { SageMakerTestServer } from './SageMakerTestServer';
+export type {
+  FakeEndpoint,
+  FakeEndpointConfig,
+  FakeModel,
+  FakeModelPackage,
+  FakeSageMakerAccount,
+  FakeTrainingJob,
+} from './SageMakerTestServer';
+export type { AwsTestFault, AwsTestRequest } from './AwsTestServer';

@@ -2,6 +2,8 @@ import {
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
 } from '@backstage/catalog-model';
 import {
   CatalogProcessor,
@@ -18,9 +20,10 @@ import {
 import { ANNOTATION_AWS_ARN } from '../providers/entityMapper';
 import { DiscoveredLineageIndex } from './DiscoveredLineageIndex';
 
-const REVERSE = new Map<string, string>(
-  LLM_LINEAGE_FIELDS.map(f => [f.relation, f.reverse]),
-);
+const REVERSE = new Map<string, string>([
+  ...LLM_LINEAGE_FIELDS.map(f => [f.relation, f.reverse] as [string, string]),
+  [RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF],
+]);
 
 /**
  * Adds discovered lineage to the declared entities that claim an ARN:

@@ -1,11 +1,4 @@
-import { SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
-import {
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DISCOVERED_LINEAGE,
   readDiscoveredLineage,
@@ -15,14 +8,18 @@ import {
   FakeSageMakerAccount,
   SageMakerTestServer,
 } from '../testUtils/SageMakerTestServer';
-import { DiscoveredLineageIndex } from './DiscoveredLineageIndex';
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  byArn,
+  connectLineageProvider,
+  KEY_A,
+  KEY_B,
+} from './__testUtils__/providerKit';
 import { DiscoveredLineageProcessor } from './DiscoveredLineageProcessor';
-import { LlmLineageEntityProvider } from './LlmLineageEntityProvider';
 
 jest.setTimeout(60_000);
 
-const ACCOUNT_A = '111122223333';
-const ACCOUNT_B = '444455556666';
 const EU = 'eu-west-1';
 const US = 'us-east-1';
 const ARTIFACTS = 's3://shop-ml-models/recsys-train-1/output/model.tar.gz';
@@ -72,34 +69,13 @@ function euAccount(): FakeSageMakerAccount {
   };
 }
 
-class RecordingConnection implements EntityProviderConnection {
-  readonly mutations: EntityProviderMutation[] = [];
-  async applyMutation(mutation: EntityProviderMutation) {
-    this.mutations.push(mutation);
-  }
-  async refresh() {}
-  get last(): EntityProviderMutation {
-    return this.mutations[this.mutations.length - 1];
-  }
-  get lastEntities(): Entity[] {
-    const last = this.last;
-    return (last.type === 'full' ? last.entities : last.added).map(
-      d => d.entity,
-    );
-  }
-}
-
-const noSchedule: SchedulerServiceTaskRunner = { run: async () => {} };
-
 describe('LlmLineageEntityProvider', () => {
   let server: SageMakerTestServer;
-  const logger = mockServices.logger.mock();
-  logger.child.mockReturnValue(logger);
 
   beforeAll(async () => {
     server = await SageMakerTestServer.start();
-    server.addAccount(ACCOUNT_A, 'AKIDACCOUNTA');
-    server.addAccount(ACCOUNT_B, 'AKIDACCOUNTB');
+    server.addAccount(ACCOUNT_A, KEY_A);
+    server.addAccount(ACCOUNT_B, KEY_B);
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -109,57 +85,23 @@ describe('LlmLineageEntityProvider', () => {
     server.setAccount(ACCOUNT_A, US, {});
     server.setAccount(ACCOUNT_B, EU, {});
     server.setAccount(ACCOUNT_B, US, {});
-    jest.clearAllMocks();
   });
 
-  async function connect(options: {
+  const connect = (options: {
     accountIds: string[];
     claims?: Map<string, string>;
-  }) {
-    const config = new ConfigReader({
-      aws: {
-        accounts: [
-          {
-            accountId: ACCOUNT_A,
-            accessKeyId: 'AKIDACCOUNTA',
-            secretAccessKey: 'secret-a',
-          },
-          {
-            accountId: ACCOUNT_B,
-            accessKeyId: 'AKIDACCOUNTB',
-            secretAccessKey: 'secret-b',
-          },
-        ],
+  }) =>
+    connectLineageProvider(
+      {
+        accountIds: options.accountIds,
+        regions: [EU, US],
+        services: ['sagemaker'],
+        pageSize: 10,
+        maxAttempts: 4,
+        endpoints: { sagemaker: server.endpoint },
       },
-      catalog: {
-        providers: {
-          llmLineage: {
-            org: {
-              accountIds: options.accountIds,
-              regions: [EU, US],
-              services: ['sagemaker'],
-              pageSize: 10,
-              maxAttempts: 4,
-              endpoints: { sagemaker: server.endpoint },
-            },
-          },
-        },
-      },
-    });
-    const index = new DiscoveredLineageIndex();
-    const [provider] = LlmLineageEntityProvider.fromConfig(config, {
-      logger,
-      schedule: noSchedule,
-      index,
-      claims: { read: async () => options.claims ?? new Map() },
-    });
-    const connection = new RecordingConnection();
-    await provider.connect(connection);
-    return { provider, connection, index };
-  }
-
-  const byArn = (entities: Entity[], arn: string) =>
-    entities.find(e => e.metadata.annotations?.['amazonaws.com/arn'] === arn);
+      options.claims,
+    );
 
   it('reads training jobs, models, packages and endpoints into lineage through every page', async () => {
     const { provider, connection } = await connect({
@@ -265,15 +207,13 @@ describe('LlmLineageEntityProvider', () => {
     const result = await provider.refresh();
     expect(result.failedSlices).toEqual([]);
     expect(
-      server.requests.filter(
-        r => r.status === 400 && r.accessKeyId === 'AKIDACCOUNTA',
-      ),
+      server.requests.filter(r => r.status === 400 && r.accessKeyId === KEY_A),
     ).toHaveLength(3);
     expect(byArn(connection.lastEntities, MODEL_ARN)).toBeDefined();
   });
 
   it('keeps a failed account unchanged and removes nothing it cannot see', async () => {
-    const { provider, connection } = await connect({
+    const { provider, connection, logger } = await connect({
       accountIds: [ACCOUNT_A, ACCOUNT_B],
     });
     server.failAlways(ACCOUNT_B, { kind: 'denied' });

@@ -1,3 +1,5 @@
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   LoggerService,
@@ -21,6 +23,7 @@ import {
   readLlmLineageProviderConfigs,
 } from './config';
 import { DiscoveredLineageIndex } from './DiscoveredLineageIndex';
+import { BedrockCollector } from './BedrockCollector';
 import { mapLineage } from './mapLineage';
 import { forEachLimited } from './paginate';
 import { SageMakerCollector } from './SageMakerCollector';
@@ -59,7 +62,14 @@ export class LlmLineageEntityProvider implements EntityProvider {
   private readonly logger: LoggerService;
   private readonly lastGood = new Map<string, SliceLineage>();
   private readonly accounts: LineageAccounts;
-  private readonly sageMakerClients = new Map<string, SageMakerClient>();
+  private readonly clients = new Map<
+    string,
+    {
+      sagemaker: SageMakerClient;
+      bedrock: BedrockClient;
+      agent: BedrockAgentClient;
+    }
+  >();
   private connection?: EntityProviderConnection;
 
   static fromConfig(
@@ -243,10 +253,16 @@ export class LlmLineageEntityProvider implements EntityProvider {
     region: string,
   ): LineageCollector[] {
     const collectors: LineageCollector[] = [];
-    const { pageSize, concurrency } = this.config;
-    if (this.config.services.includes('sagemaker')) {
+    const { pageSize, concurrency, services } = this.config;
+    const clients = this.clientsFor(account, region);
+    if (services.includes('sagemaker')) {
       collectors.push(
-        new SageMakerCollector(this.sageMakerClient(account, region), {
+        new SageMakerCollector(clients.sagemaker, { pageSize, concurrency }),
+      );
+    }
+    if (services.includes('bedrock')) {
+      collectors.push(
+        new BedrockCollector(clients.bedrock, clients.agent, {
           pageSize,
           concurrency,
         }),
@@ -255,24 +271,32 @@ export class LlmLineageEntityProvider implements EntityProvider {
     return collectors;
   }
 
-  private sageMakerClient(
-    account: LineageAccount,
-    region: string,
-  ): SageMakerClient {
+  private clientsFor(account: LineageAccount, region: string) {
     const key = `${account.accountId}/${region}`;
-    let client = this.sageMakerClients.get(key);
-    if (!client) {
+    let clients = this.clients.get(key);
+    if (!clients) {
+      const { endpoints, maxAttempts } = this.config;
       // The SDK's standard retry backs off and retries throttling, 5xx and
       // timeouts; only its attempt count is configurable.
-      client = new SageMakerClient({
+      const common = {
         region,
         credentials: account.credentials,
-        endpoint: this.config.endpoints.sagemaker,
         retryMode: 'standard',
-        maxAttempts: this.config.maxAttempts,
-      });
-      this.sageMakerClients.set(key, client);
+        maxAttempts,
+      };
+      clients = {
+        sagemaker: new SageMakerClient({
+          ...common,
+          endpoint: endpoints.sagemaker,
+        }),
+        bedrock: new BedrockClient({ ...common, endpoint: endpoints.bedrock }),
+        agent: new BedrockAgentClient({
+          ...common,
+          endpoint: endpoints.bedrockAgent,
+        }),
+      };
+      this.clients.set(key, clients);
     }
-    return client;
+    return clients;
   }
 }

@@ -98,7 +98,14 @@ export function mapLineage(
         labels: { [LABEL_UNCLASSIFIED]: 'true' },
         annotations: {
           [ANNOTATION_AWS_ARN]: node.arn,
-          [ANNOTATION_AWS_ACCOUNT_ID]: parsed?.accountId || slice.accountId,
+          // S3 ARNs carry no account: the bucket is where it was named.
+          // Foundation models belong to no account at all.
+          ...(parsed?.accountId || parsed?.service === 's3'
+            ? {
+                [ANNOTATION_AWS_ACCOUNT_ID]:
+                  parsed?.accountId || slice.accountId,
+              }
+            : {}),
           [ANNOTATION_AWS_REGION]: region,
           [ANNOTATION_DISCOVERED_BY]: node.source,
           [ANNOTATION_UNCLASSIFIED_MISSING]: 'spec.dataCategories,spec.owner',
@@ -177,13 +184,15 @@ export function mapLineage(
   ): Target {
     const parsed = parseArn(arn);
     if (parsed?.service !== 's3') {
+      // A model named by an endpoint or as a base model, or a log group.
       const known = nodesByArn.get(arn);
       return resolveNode(
         known ?? {
           arn,
-          type: 'llm-model',
+          type: purpose ? 'llm-dataset' : 'llm-model',
           title: parsed?.resourceId || arn,
           source,
+          purpose,
         },
         slice,
       );

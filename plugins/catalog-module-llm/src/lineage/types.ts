@@ -5,7 +5,9 @@ export type LineageRelation =
   | 'trainedOn'
   | 'fineTunedFrom'
   | 'serves'
-  | 'logsTo';
+  | 'logsTo'
+  /** A knowledge base on its data sources (the catalog's own dependsOn). */
+  | 'dependsOn';
 
 /** Where a piece of lineage was read. */
 export type LineageSource = 'sagemaker' | 'bedrock';

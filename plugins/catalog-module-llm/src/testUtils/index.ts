@@ -23,3 +23,11 @@ export type {
   FakeTrainingJob,
 } from './SageMakerTestServer';
 export type { AwsTestFault, AwsTestRequest } from './AwsTestServer';
+export { BedrockTestServer } from './BedrockTestServer';
+export type {
+  FakeBedrockAccount,
+  FakeCustomModel,
+  FakeImportedModel,
+  FakeKnowledgeBase,
+  FakeProvisionedThroughput,
+} from './BedrockTestServer';

@@ -34,6 +34,8 @@ export interface AwsTestReply {
   body: unknown;
   /** Sent as `__type` and `x-amzn-ErrorType` when the reply is an error. */
   errorType?: string;
+  /** Sent as it is instead of JSON (the query protocol answers in XML). */
+  raw?: { contentType: string; text: string };
 }
 
 /** A parsed, signed request handed to the protocol-specific part. */
@@ -240,9 +242,9 @@ export abstract class AwsTestServer {
       reply.errorType !== undefined
         ? { __type: reply.errorType, ...(reply.body as object) }
         : reply.body;
-    const data = JSON.stringify(payload ?? {});
+    const data = reply.raw?.text ?? JSON.stringify(payload ?? {});
     res.writeHead(reply.status, {
-      'content-type': this.contentType,
+      'content-type': reply.raw?.contentType ?? this.contentType,
       'content-length': Buffer.byteLength(data),
       'x-amzn-requestid': `req-${this.requests.length}`,
       ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),

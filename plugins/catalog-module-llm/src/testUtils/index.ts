@@ -31,3 +31,8 @@ export type {
   FakeKnowledgeBase,
   FakeProvisionedThroughput,
 } from './BedrockTestServer';
+export { OrganizationsTestServer } from './OrganizationsTestServer';
+export type {
+  FakeAssumeRoleCall,
+  FakeOrganizationAccount,
+} from './OrganizationsTestServer';

@@ -72,7 +72,7 @@ interface RunResult {
 }
 
 async function runBaseline(sagemaker: string, bedrock: string) {
-  let described = 0;
+  const counter = { described: 0 };
   const slices = ACCOUNTS.flatMap(a => REGIONS.map(region => ({ a, region })));
   await forEachLimited(slices, SLICES_IN_FLIGHT, async ({ a, region }) => {
     const common = {
@@ -93,7 +93,7 @@ async function runBaseline(sagemaker: string, bedrock: string) {
       for await (const page of pages) {
         await forEachLimited(items(page) ?? [], CONCURRENCY, async item => {
           await describe(item);
-          described += 1;
+          counter.described += 1;
         });
       }
     };
@@ -163,7 +163,7 @@ async function runBaseline(sagemaker: string, bedrock: string) {
     br.destroy();
     agent.destroy();
   });
-  return described;
+  return counter.described;
 }
 
 const quietLogger = (): LoggerService => ({

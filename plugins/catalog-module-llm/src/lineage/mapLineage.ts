@@ -67,6 +67,9 @@ export function mapLineage(
   const lineageOf = new Map<string, DiscoveredLineageEdge[]>();
   let unclassifiedDatasets = 0;
 
+  const refOf = (entity: Entity) =>
+    `resource:${namespace}/${entity.metadata.name}`;
+
   const nameFor = (arn: string) => {
     let name = entityNameFromArn(arn);
     if (names.has(name) && names.get(name) !== arn) {
@@ -125,9 +128,6 @@ export function mapLineage(
     entitiesByRef.set(refOf(entity), entity);
     return { ref: refOf(entity), declared: false };
   };
-
-  const refOf = (entity: Entity) =>
-    `resource:${namespace}/${entity.metadata.name}`;
 
   /** A model or endpoint ARN: the declared entity claiming it, or our own. */
   const resolveNode = (

@@ -94,7 +94,14 @@ export class BedrockTestServer extends AwsTestServer {
       return ok({ [key]: result.page.map(map), nextToken: result.next });
     };
     const route = `${call.method} ${path}`;
-    let match: RegExpExecArray | null;
+    const customModel = /^GET \/custom-models\/([^/]+)$/.exec(route);
+    const importedModel = /^GET \/imported-models\/([^/]+)$/.exec(route);
+    const knowledgeBase = /^GET \/knowledgebases\/([^/]+)$/.exec(route);
+    const dataSources = /^POST \/knowledgebases\/([^/]+)\/datasources$/.exec(
+      route,
+    );
+    const dataSource =
+      /^GET \/knowledgebases\/([^/]+)\/datasources\/([^/]+)$/.exec(route);
 
     if (route === 'GET /custom-models') {
       return list(account.customModels, 'modelSummaries', m => ({
@@ -106,8 +113,8 @@ export class BedrockTestServer extends AwsTestServer {
         customizationType: 'FINE_TUNING',
       }));
     }
-    if ((match = /^GET \/custom-models\/([^/]+)$/.exec(route))) {
-      const id = decodeURIComponent(match[1]);
+    if (customModel) {
+      const id = decodeURIComponent(customModel[1]);
       const m = account.customModels?.find(
         c => c.name === id || arn('custom-model', c.name) === id,
       );
@@ -134,8 +141,8 @@ export class BedrockTestServer extends AwsTestServer {
         creationTime: CREATED,
       }));
     }
-    if ((match = /^GET \/imported-models\/([^/]+)$/.exec(route))) {
-      const id = decodeURIComponent(match[1]);
+    if (importedModel) {
+      const id = decodeURIComponent(importedModel[1]);
       const m = account.importedModels?.find(
         c => c.name === id || arn('imported-model', c.name) === id,
       );
@@ -200,8 +207,8 @@ export class BedrockTestServer extends AwsTestServer {
         updatedAt: CREATED,
       }));
     }
-    if ((match = /^GET \/knowledgebases\/([^/]+)$/.exec(route))) {
-      const kb = account.knowledgeBases?.find(k => k.id === match![1]);
+    if (knowledgeBase) {
+      const kb = account.knowledgeBases?.find(k => k.id === knowledgeBase[1]);
       if (!kb) return error(404, 'ResourceNotFoundException', 'No KB');
       return ok({
         knowledgeBase: {
@@ -215,8 +222,8 @@ export class BedrockTestServer extends AwsTestServer {
         },
       });
     }
-    if ((match = /^POST \/knowledgebases\/([^/]+)\/datasources$/.exec(route))) {
-      const kb = account.knowledgeBases?.find(k => k.id === match![1]);
+    if (dataSources) {
+      const kb = account.knowledgeBases?.find(k => k.id === dataSources[1]);
       if (!kb) return error(404, 'ResourceNotFoundException', 'No KB');
       return list(kb.sources, 'dataSourceSummaries', s => ({
         knowledgeBaseId: kb.id,
@@ -226,13 +233,9 @@ export class BedrockTestServer extends AwsTestServer {
         updatedAt: CREATED,
       }));
     }
-    if (
-      (match = /^GET \/knowledgebases\/([^/]+)\/datasources\/([^/]+)$/.exec(
-        route,
-      ))
-    ) {
-      const kb = account.knowledgeBases?.find(k => k.id === match![1]);
-      const source = kb?.sources.find(s => s.id === match![2]);
+    if (dataSource) {
+      const kb = account.knowledgeBases?.find(k => k.id === dataSource[1]);
+      const source = kb?.sources.find(s => s.id === dataSource[2]);
       if (!kb || !source) {
         return error(404, 'ResourceNotFoundException', 'No data source');
       }

@@ -77,6 +77,55 @@ export interface Config {
           schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         };
       };
+      /**
+       * Lineage discovery from SageMaker and Bedrock, one instance per key
+       * (provider id `llm-lineage-provider:<id>`). Credentials come from the
+       * `aws` config of `@backstage/integration-aws-node`.
+       */
+      llmLineage?: {
+        [id: string]: {
+          /** 12-digit accounts to read, each with credentials in `aws.accounts`. */
+          accountIds?: string[];
+          /**
+           * An AWS Organizations management account whose active member
+           * accounts are read too, by assuming `roleName` in each.
+           */
+          organization?: {
+            /** Its credentials come from `aws.accounts`. */
+            managementAccountId: string;
+            /** The IAM role assumed in every member account. */
+            roleName: string;
+            /** Passed to sts:AssumeRole when the role requires one. */
+            externalId?: string;
+            /** Member accounts to leave out. */
+            excludeAccountIds?: string[];
+          };
+          /** Region codes to read in every account. */
+          regions: string[];
+          /** Default both: sagemaker, bedrock. */
+          services?: Array<'sagemaker' | 'bedrock'>;
+          /** Owner of discovered entities. Default `group:default/unknown`. */
+          defaultOwner?: string;
+          /** Namespace of the discovered entities. Default `default`. */
+          namespace?: string;
+          /** Items per list page, 1 to 100. Default 100. */
+          pageSize?: number;
+          /** Describe calls in flight per listing, 1 to 64. Default 8. */
+          concurrency?: number;
+          /** Attempts per request, retries included (SDK standard retry). Default 3. */
+          maxAttempts?: number;
+          /** Endpoint overrides per client, for VPC endpoints and tests. */
+          endpoints?: {
+            sagemaker?: string;
+            bedrock?: string;
+            bedrockAgent?: string;
+            organizations?: string;
+            sts?: string;
+          };
+          /** When to run discovery; required unless a schedule is given in code. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        };
+      };
     };
   };
 }

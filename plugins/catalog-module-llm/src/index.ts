@@ -7,3 +7,4 @@
 
 export { catalogModuleLlm as default } from './module';
 export * from './providers';
+export * from './lineage';

@@ -13,3 +13,26 @@ export type {
   FakeFault,
   RecordedRequest,
 } from './TaggingApiTestServer';
+export { SageMakerTestServer } from './SageMakerTestServer';
+export type {
+  FakeEndpoint,
+  FakeEndpointConfig,
+  FakeModel,
+  FakeModelPackage,
+  FakeSageMakerAccount,
+  FakeTrainingJob,
+} from './SageMakerTestServer';
+export type { AwsTestFault, AwsTestRequest } from './AwsTestServer';
+export { BedrockTestServer } from './BedrockTestServer';
+export type {
+  FakeBedrockAccount,
+  FakeCustomModel,
+  FakeImportedModel,
+  FakeKnowledgeBase,
+  FakeProvisionedThroughput,
+} from './BedrockTestServer';
+export { OrganizationsTestServer } from './OrganizationsTestServer';
+export type {
+  FakeAssumeRoleCall,
+  FakeOrganizationAccount,
+} from './OrganizationsTestServer';

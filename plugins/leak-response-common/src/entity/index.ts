@@ -10,3 +10,5 @@ export * from './references';
 export * from './schema';
 export * from './validate';
 export * from './labels';
+export * from './s3Claims';
+export * from './discoveredLineage';

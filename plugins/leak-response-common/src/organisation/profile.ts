@@ -4,7 +4,7 @@
  * its DPO is), declared once in `leakResponse.organisation` instead of
  * being asked on every incident.
  */
-import Ajv from 'ajv';
+import Ajv, { ErrorObject } from 'ajv';
 import {
   ASSESSMENT_QUESTIONS,
   AssessmentAnswers,
@@ -224,16 +224,7 @@ export function readOrganisationProfile(value: unknown): OrganisationProfile {
             (error.params as { additionalProperty: string }).additionalProperty
           }`
         : '';
-    const problem =
-      error.keyword === 'additionalProperties'
-        ? 'unknown key'
-        : error.keyword === 'enum'
-        ? `must be one of ${(
-            error.params as { allowedValues: unknown[] }
-          ).allowedValues.join(', ')}`
-        : error.keyword === 'pattern'
-        ? 'must be a jurisdiction code (ISO 3166-1 alpha-2, ISO 3166-2 such as US-CA, EU or EEA)'
-        : error.message ?? 'invalid';
+    const problem = problemOf(error);
     throw new OrganisationProfileError(`${ROOT}${path}${extra}`, problem);
   }
   const profile = value as OrganisationProfile;
@@ -313,4 +304,20 @@ export function organisationFacts(profile: OrganisationProfile): {
     ...(establishments ? { establishments } : {}),
     answers: answers as AssessmentAnswers,
   };
+}
+
+/** What an ajv error says about a profile key, in words. */
+function problemOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return 'unknown key';
+    case 'enum':
+      return `must be one of ${(
+        error.params as { allowedValues: unknown[] }
+      ).allowedValues.join(', ')}`;
+    case 'pattern':
+      return 'must be a jurisdiction code (ISO 3166-1 alpha-2, ISO 3166-2 such as US-CA, EU or EEA)';
+    default:
+      return error.message ?? 'invalid';
+  }
 }

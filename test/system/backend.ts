@@ -1,11 +1,13 @@
 /*
  * The backend the system tests and the detection bench start as real
  * processes: the portal's plugins that detection and escalation touch
- * (catalog with the LLM model, events with the detection ingress,
+ * (auth with a guest sign-in, catalog with the LLM model, events with the detection ingress,
  * notifications with the email channel, signals, leak-response), on the configuration the test
  * writes (PostgreSQL, a loopback port, a static access token).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import authPlugin from '@backstage/plugin-auth-backend';
+import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
@@ -17,6 +19,9 @@ import leakResponsePlugin, {
 } from '@leak-response/plugin-leak-response-backend';
 
 const backend = createBackend();
+// a signed-in user for the changes that need one (status, decisions)
+backend.add(authPlugin);
+backend.add(guestProviderModule);
 backend.add(catalogPlugin);
 backend.add(llmCatalogModule);
 backend.add(eventsPlugin);

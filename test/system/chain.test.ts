@@ -34,7 +34,7 @@ describe('timeline hash chain', { timeout: 240_000 }, () => {
       escalation: { enabled: false },
     });
     await backend.start();
-    api = harness.api(backend);
+    api = await harness.userApi(backend);
   });
 
   after(async () => {

@@ -106,7 +106,7 @@ describe(
         detectionRetryAfterSeconds: 4,
       });
       await backend.start();
-      api = harness.api(backend);
+      api = await harness.userApi(backend);
       db = admin();
       check = pluginDatabase(harness.prefix, 'leak-response');
     });

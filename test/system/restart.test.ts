@@ -46,7 +46,7 @@ describe('kill -9 during writes, then restart', { timeout: 240_000 }, () => {
       detectionRetryAfterSeconds: 4,
     });
     await backend.start();
-    api = harness.api(backend);
+    api = await harness.userApi(backend);
   });
 
   after(async () => {

@@ -49,6 +49,30 @@ export class SystemHarness {
     return new Api(replica.baseUrl, this.token, this.ingressSecret);
   }
 
+  /**
+   * The API as a signed-in user (SYSTEM_USER, through the guest sign-in):
+   * changes other than launching refuse service credentials.
+   */
+  async userApi(replica: BackendProcess): Promise<Api> {
+    const res = await fetch(`${replica.baseUrl}/api/auth/guest/refresh`, {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!res.ok) {
+      throw new Error(
+        `guest sign-in answered ${res.status}: ${await res.text()}`,
+      );
+    }
+    const session = (await res.json()) as {
+      backstageIdentity: { token: string };
+    };
+    return new Api(
+      replica.baseUrl,
+      session.backstageIdentity.token,
+      this.ingressSecret,
+    );
+  }
+
   /** Kills the replicas (or stops them, `graceful`), drops the databases. */
   async close(options: { graceful?: boolean } = {}): Promise<void> {
     await Promise.all(

@@ -14,7 +14,10 @@ export async function signInAsGuest(page: Page) {
   if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
     await enter.click();
   }
-  await expect(page.getByText('Shopwise Catalog')).toBeVisible();
+  await expect(page.getByText('Shopwise Catalog')).toBeVisible({
+    // the first load of the app's chunks is slow on a busy 2-core machine
+    timeout: 60_000,
+  });
 }
 
 /**

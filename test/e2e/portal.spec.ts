@@ -26,8 +26,12 @@ test.describe('the Leak Response portal', () => {
     ).toBeVisible();
     // the plan has loaded: obligations "if this leaked now" and the RACI
     await expect(page.getByText('If this leaked now')).toBeVisible();
+    // the same counts as the launch dialog and the incident page
     await expect(
-      page.getByText(/obligation\(s\) would start/).first(),
+      page
+        .getByLabel('Obligation counts')
+        .first()
+        .getByText(/^\d+ (applies|apply)$/),
     ).toBeVisible();
     // impact as a graph, the RACI matrix and who is on call
     const impact = infoCard(page, 'Impact of a leak');

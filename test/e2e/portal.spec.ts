@@ -315,11 +315,9 @@ test.describe('the Leak Response portal', () => {
     );
     expect(moved.status()).toBe(200);
     await expect(
-      page
-        .getByRole('region', { name: 'Next actions' })
-        .getByRole('button', {
-          name: 'Move to contained',
-        }),
+      page.getByRole('region', { name: 'Next actions' }).getByRole('button', {
+        name: 'Move to contained',
+      }),
     ).toBeVisible({
       timeout: Math.max(1_000, 14_000 - (Date.now() - firstRead!)),
     });

@@ -238,7 +238,7 @@ test.describe('the Leak Response portal', () => {
     await page.goto('/leak-response');
     await page.locator('#incidents-filter-status').click();
     await page.getByRole('option', { name: 'closed', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Search' }).fill(incidentId);
+    await page.locator('#incidents-filter-search').fill(incidentId);
     const link = page.locator(`a[href$="/incidents/${incidentId}"]`);
     await expect(link).toBeVisible();
     await expect(page.getByRole('row').filter({ has: link })).toContainText(

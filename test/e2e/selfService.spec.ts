@@ -44,6 +44,10 @@ test.describe('self-service: search', () => {
 
     await result.click();
     await expect(page).toHaveURL(new RegExp(`/leak-response/incidents/${id}$`));
-    await expect(page.getByText(title).first()).toBeVisible();
+    // the incident page (titled by its entity and leak type) leads with
+    // what to do next
+    await expect(
+      page.getByRole('region', { name: 'Next actions' }),
+    ).toBeVisible();
   });
 });

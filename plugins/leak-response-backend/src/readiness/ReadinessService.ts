@@ -16,6 +16,7 @@ import {
   ReadinessReport,
 } from '@leak-response/plugin-leak-response-common';
 import { DateTime } from 'luxon';
+import { IncidentReadAccess } from '../incidents';
 import { ReadinessGap } from '../plan/api';
 import { PlanSettings, readPlanSettings } from '../plan/config';
 import { entityKey, refKey } from '../plan/impact/lineage';
@@ -128,14 +129,29 @@ export class ReadinessService {
     return assets.sort((a, b) => entityKey(a).localeCompare(entityKey(b)));
   }
 
-  async report(credentials: BackstageCredentials): Promise<ReadinessReport> {
+  /**
+   * The readiness of every LLM asset the caller can see. Exercises are
+   * incidents: only those `incidents` (the caller's read access) lets them
+   * read count, so that neither an exercise's date nor its existence shows
+   * through readiness to someone who may not read it; `'none'` when the
+   * caller may read no incident.
+   */
+  async report(
+    credentials: BackstageCredentials,
+    incidents: IncidentReadAccess | 'none',
+  ): Promise<ReadinessReport> {
     const { settings } = this.deps;
     const nowDate = this.deps.clock();
     const now = DateTime.fromJSDate(nowDate).toUTC();
     const since = now.minus({ days: EXERCISE_WINDOW_DAYS });
     const [assets, exercises] = await Promise.all([
       this.assets(credentials),
-      this.deps.exercises.exercisesSince(since.toJSDate()),
+      incidents === 'none'
+        ? []
+        : this.deps.exercises.exercisesSince(
+            since.toJSDate(),
+            incidents.criteria,
+          ),
     ]);
 
     const known = new Map<string, Entity | undefined>();

@@ -1,4 +1,7 @@
-import { IncidentStore } from '../database/IncidentStore';
+import {
+  IncidentReadCriteria,
+  IncidentStore,
+} from '../database/IncidentStore';
 import { refKey } from '../plan/impact/lineage';
 
 /** An exercise, as readiness counts it. */
@@ -11,8 +14,15 @@ export interface ExerciseFact {
 
 /** Where readiness reads exercises from (read-only). */
 export interface ExerciseSource {
-  /** Exercises whose awareness time is at or after `since`, newest first. */
-  exercisesSince(since: Date): Promise<ExerciseFact[]>;
+  /**
+   * Exercises whose awareness time is at or after `since`, newest first;
+   * with `readable`, only those a conditional read decision lets the
+   * caller see.
+   */
+  exercisesSince(
+    since: Date,
+    readable?: IncidentReadCriteria,
+  ): Promise<ExerciseFact[]>;
 }
 
 const PAGE = 100;
@@ -27,11 +37,12 @@ export function exercisesFromStore(
   store: Pick<IncidentStore, 'listIncidents' | 'getIncident'>,
 ): ExerciseSource {
   return {
-    async exercisesSince(since) {
+    async exercisesSince(since, readable) {
       const facts: ExerciseFact[] = [];
       for (let offset = 0; ; offset += PAGE) {
         const { items } = await store.listIncidents({
           exercise: true,
+          readable,
           orderBy: 'awareAt',
           order: 'desc',
           limit: PAGE,

@@ -1,16 +1,19 @@
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  incidentReadPermission,
   INVENTORY_FORMATS,
   InventoryFormat,
   readinessReadPermission,
 } from '@leak-response/plugin-leak-response-common';
 import express from 'express';
+import { IncidentReadAccessResolver } from '../incidents';
 import { ReadinessService } from './ReadinessService';
 
 /** `format` of the inventory: csv (the default) or markdown. */
@@ -31,7 +34,9 @@ export function parseInventoryFormat(value: unknown): InventoryFormat {
 
 /**
  * `GET /v1/readiness` (the dashboard) and `GET /v1/inventory?format=`
- * (a download), both behind `leak-response.readiness.read`.
+ * (a download), both behind `leak-response.readiness.read`. The dashboard's
+ * exercises also follow the caller's (possibly conditional) incident read
+ * permission; the inventory holds no incident data.
  */
 export function addReadinessRoutes(
   router: express.Router,
@@ -43,6 +48,16 @@ export function addReadinessRoutes(
   },
 ) {
   const { httpAuth, permissions, auditor, readiness } = options;
+  const resolver = new IncidentReadAccessResolver();
+
+  /** Which incidents (exercises) the caller may read; a DENY reads none. */
+  async function incidentAccess(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: incidentReadPermission }],
+      { credentials },
+    );
+    return resolver.resolve(decision) ?? 'none';
+  }
 
   async function authorize(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
@@ -65,7 +80,10 @@ export function addReadinessRoutes(
     });
     try {
       const credentials = await authorize(req);
-      const report = await readiness.report(credentials);
+      const report = await readiness.report(
+        credentials,
+        await incidentAccess(credentials),
+      );
       await auditorEvent.success({
         meta: { assets: report.assets.length, score: report.score },
       });

@@ -29,6 +29,12 @@ export interface SystemConfig {
   detectionRetryAfterSeconds?: number;
   /** A loopback SMTP server for the email channel; none: mails are built, not sent. */
   smtpPort?: number;
+  /**
+   * Permissions decided by the portal's own policy (packages/backend):
+   * only compliance approves and decides. Off (the default), every
+   * signed-in user may do everything, as the other suites assume.
+   */
+  permissionPolicy?: boolean;
 }
 
 /** The email channel: SMTP on loopback, or nodemailer's in-memory stream. */
@@ -51,8 +57,22 @@ export const ROLES = {
   communications: 'group:communications',
 };
 
-/** Who changes incidents in the system tests: a member of security-ir. */
+/** Who changes incidents in the system tests (guest sign-in): a member of ml-platform. */
 export const SYSTEM_USER = 'user:default/amara.okafor';
+
+/**
+ * The people the record suite signs in as, each through a sign-in of their
+ * own (`/api/auth/<id>/refresh`, see lib/signIns.ts): someone outside
+ * compliance, and two members of compliance (dpo-office), one who drafts a
+ * notice and one who reviews it.
+ */
+export const PEOPLE = {
+  outsider: SYSTEM_USER,
+  drafter: 'user:default/eva.lindqvist',
+  reviewer: 'user:default/tom.oconnell',
+} as const;
+
+export type Person = keyof typeof PEOPLE;
 
 /** The app-config of one replica: only loopback, PostgreSQL, a static token. */
 export function backendConfig(c: SystemConfig) {
@@ -84,9 +104,16 @@ export function backendConfig(c: SystemConfig) {
           userEntityRef: SYSTEM_USER,
           dangerouslyAllowOutsideDevelopment: true,
         },
+        ...Object.fromEntries(
+          Object.entries(PEOPLE).map(([id, userEntityRef]) => [
+            id,
+            { userEntityRef },
+          ]),
+        ),
       },
     },
-    permission: { enabled: false },
+    systemTest: { signIns: PEOPLE },
+    permission: { enabled: c.permissionPolicy ?? false },
     notifications: { processors: { email: emailChannel(c.smtpPort) } },
     catalog: {
       rules: [

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Api } from './api';
-import { BackendProcess, SystemConfig } from './backendProcess';
+import { BackendProcess, Person, SystemConfig } from './backendProcess';
 import { dropDatabases, newDatabasePrefix } from './postgres';
 
 export class SystemHarness {
@@ -53,14 +53,26 @@ export class SystemHarness {
    * The API as a signed-in user (SYSTEM_USER, through the guest sign-in):
    * changes other than launching refuse service credentials.
    */
-  async userApi(replica: BackendProcess): Promise<Api> {
-    const res = await fetch(`${replica.baseUrl}/api/auth/guest/refresh`, {
+  userApi(replica: BackendProcess): Promise<Api> {
+    return this.signIn(replica, 'guest');
+  }
+
+  /**
+   * The API as one of the PEOPLE, signed in through the real auth backend
+   * (a Backstage token of that catalog user, with their groups).
+   */
+  personApi(replica: BackendProcess, person: Person): Promise<Api> {
+    return this.signIn(replica, person);
+  }
+
+  private async signIn(replica: BackendProcess, provider: string) {
+    const res = await fetch(`${replica.baseUrl}/api/auth/${provider}/refresh`, {
       headers: { 'x-requested-with': 'XMLHttpRequest' },
       signal: AbortSignal.timeout(30_000),
     });
     if (!res.ok) {
       throw new Error(
-        `guest sign-in answered ${res.status}: ${await res.text()}`,
+        `${provider} sign-in answered ${res.status}: ${await res.text()}`,
       );
     }
     const session = (await res.json()) as {

@@ -325,7 +325,8 @@ describe('the record, black-box', { timeout: 180_000 }, () => {
       },
       {
         who: 'drafter',
-        tried: 'close their own incident with open obligations (compliance may)',
+        tried:
+          'close their own incident with open obligations (compliance may)',
         run: () =>
           drafter.request('POST', `/v1/incidents/${closable.id}/status`, {
             status: 'closed',
@@ -369,7 +370,10 @@ describe('the record, black-box', { timeout: 180_000 }, () => {
         who: 'drafter',
         tried: 'approve a stale version of their own notice',
         run: () => approve(drafter, stale),
-        expect: refused(409, /^version: notice .* was edited since you read it/),
+        expect: refused(
+          409,
+          /^version: notice .* was edited since you read it/,
+        ),
       },
       {
         who: 'outside compliance',
@@ -475,11 +479,13 @@ describe('the record, black-box', { timeout: 180_000 }, () => {
         expect: refused(422, /^Idempotency-Key: .* different request/),
       },
       // forged shapes
-      ...([
-        ['service token', service],
-        ['outside compliance', outsider],
-        ['drafter', drafter],
-      ] as const).flatMap(([who, api]): Case[] => [
+      ...(
+        [
+          ['service token', service],
+          ['outside compliance', outsider],
+          ['drafter', drafter],
+        ] as const
+      ).flatMap(([who, api]): Case[] => [
         {
           who,
           tried: 'inject a heading through a title with \\r',

@@ -1,7 +1,4 @@
-import {
-  IncidentReadCriteria,
-  IncidentStore,
-} from '../database/IncidentStore';
+import { IncidentReadCriteria, IncidentStore } from '../database/IncidentStore';
 import { refKey } from '../plan/impact/lineage';
 
 /** An exercise, as readiness counts it. */

@@ -27,6 +27,8 @@ import { AssessmentContext, assessAsset, refsToFetch } from './assessAsset';
 import { ExerciseSource } from './exercises';
 import { inventoryCsv, inventoryMarkdown, inventoryRow } from './inventory';
 import { summarizeReadiness } from './summarize';
+import { standingQuestions } from './standingQuestions';
+import { ObligationsEvaluator } from '../plan/obligations/ObligationsEvaluator';
 
 /** The fields readiness reads of LLM assets. */
 const ASSET_FIELDS = [
@@ -71,6 +73,7 @@ export class ReadinessService {
       settings: PlanSettings;
       playbooks: PlaybookRegistry;
       vocabulary: DataCategoryVocabulary;
+      obligations: ObligationsEvaluator;
       organisation?: string;
       clock: () => Date;
     },
@@ -101,6 +104,7 @@ export class ReadinessService {
           'leakResponse.dataCategories',
         ) ?? [],
       ),
+      obligations: ObligationsEvaluator.fromConfig(config),
       organisation:
         config.getOptionalString('leakResponse.organisation.name') ??
         config.getOptionalString('organization.name'),
@@ -182,12 +186,19 @@ export class ReadinessService {
 
     await this.fetchRelated(assets, ctx, known, credentials);
 
-    return summarizeReadiness({
-      assets: assets.map(asset => assessAsset(asset, ctx)),
-      systemTitle: ref => known.get(refKey(ref))?.metadata.title,
-      generatedAt: now.toISO()!,
-      exerciseWindowDays: EXERCISE_WINDOW_DAYS,
-    });
+    return {
+      ...summarizeReadiness({
+        assets: assets.map(asset => assessAsset(asset, ctx)),
+        systemTitle: ref => known.get(refKey(ref))?.metadata.title,
+        generatedAt: now.toISO()!,
+        exerciseWindowDays: EXERCISE_WINDOW_DAYS,
+      }),
+      standingQuestions: standingQuestions(
+        assets,
+        this.deps.obligations,
+        nowDate,
+      ),
+    };
   }
 
   /** Fetches, in batched rounds, whatever the checks want to look at. */

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { LlmEntity } from '@leak-response/plugin-leak-response-common';
 import { ObligationsEvaluator } from '../plan/obligations/ObligationsEvaluator';
 import { standingQuestions } from './standingQuestions';
@@ -20,7 +21,7 @@ function dataset(name: string, spec: Record<string, unknown>): LlmEntity {
   } as LlmEntity;
 }
 
-const evaluator = (organisation: Record<string, unknown>) =>
+const evaluator = (organisation: JsonObject) =>
   ObligationsEvaluator.fromConfig(
     new ConfigReader({ leakResponse: { organisation } }),
   );

@@ -105,7 +105,7 @@ export function ruleTableVersion(rules: readonly ObligationRule[]): string {
     version = digest(
       rules
         .map(r => [r.id, ruleVersion(r).hash])
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        .sort(([a], [b]) => a.localeCompare(b, 'en')),
       16,
     );
     tableVersions.set(rules, version);

@@ -112,6 +112,10 @@ export class ReadinessService {
     });
   }
 
+  /** Obligation evaluations of asset signatures, kept between reports. */
+  private readonly standingCache: Parameters<typeof standingQuestions>[3] =
+    new Map();
+
   /** Every LLM asset visible to the caller, streamed page by page. */
   private async assets(
     credentials: BackstageCredentials,
@@ -197,6 +201,7 @@ export class ReadinessService {
         assets,
         this.deps.obligations,
         nowDate,
+        this.standingCache,
       ),
     };
   }

@@ -67,6 +67,9 @@ function assetFacts(
   };
 }
 
+/** Distinct asset signatures kept between reports. */
+const MAX_CACHED = 5000;
+
 /**
  * The standing questions the organisation profile leaves open across the
  * assets: for each, the rules it settles and how many obligations (asset ×
@@ -77,26 +80,34 @@ export function standingQuestions(
   assets: readonly LlmEntity[],
   evaluator: ObligationsEvaluator,
   now: Date,
+  /**
+   * Evaluations by asset signature, kept by the caller across reports (an
+   * evaluation takes milliseconds; the answer only changes with the day,
+   * through rules' in-force dates). Keys include the date.
+   */
+  cache: Map<string, ReturnType<ObligationsEvaluator['evaluate']>> = new Map(),
 ): StandingQuestions {
   const aware = now.toISOString();
+  const day = aware.slice(0, 10);
   const byQuestion = new Map<
     string,
     StandingQuestion & { ruleIds: Set<string>; assetRefs: Set<string> }
   >();
   const waitingObligations = new Set<string>();
   const waitingAssets = new Set<string>();
-  const memo = new Map<string, ReturnType<ObligationsEvaluator['evaluate']>>();
 
   for (const asset of assets) {
     const signature = JSON.stringify([
+      day,
       stringsOf(asset.spec.dataCategories),
       stringsOf(asset.spec.dataSubjects),
       stringsOf(asset.spec.regions),
     ]);
-    let report = memo.get(signature);
+    let report = cache.get(signature);
     if (!report) {
       report = evaluator.evaluate(assetFacts(asset, evaluator, aware), now);
-      memo.set(signature, report);
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(signature, report);
     }
     const ref = entityKey(asset);
     for (const obligation of report.obligations) {

@@ -1,3 +1,4 @@
+import type { RuleChange } from './obligations/ruleVersion';
 /**
  * The kinds of leak a playbook responds to.
  * @public
@@ -218,12 +219,29 @@ export interface IncidentRecord extends IncidentSummary {
   assessment: Record<string, unknown>;
   /** The facts the obligations were evaluated from (engine input). */
   facts?: unknown;
+  /** The version of the rule table at launch (absent for older incidents). */
+  rulesVersion?: string;
+  /** How the rules that decided the obligations compare with the table now. */
+  ruleProvenance?: IncidentRuleProvenance;
   updatedAt: string;
   affected: IncidentAffectedEntity[];
   tasks: IncidentTask[];
   obligations: IncidentObligation[];
   notices: IncidentNotice[];
   timeline: TimelineEvent[];
+}
+
+/**
+ * Whether the rule table changed since the incident was launched, and the
+ * rules that changed since they decided one of its obligations.
+ * @public
+ */
+export interface IncidentRuleProvenance {
+  /** The version of the rule table the backend runs now. */
+  currentRulesVersion: string;
+  /** The table at launch differs from the one now (false when unknown). */
+  changedSinceLaunch: boolean;
+  changes: RuleChange[];
 }
 
 /**

@@ -131,6 +131,39 @@ export interface ReadinessReport {
   systems: SystemReadiness[];
   /** How many assets have each gap. */
   gapCounts: Record<AssetGapKind, number>;
+  /** The organisation's standing questions still open, if any were computed. */
+  standingQuestions?: StandingQuestions;
+}
+
+/**
+ * One standing fact of the organisation the profile leaves open, and the
+ * obligations it would settle.
+ * @public
+ */
+export interface StandingQuestion {
+  /** `answers.<question>` or `facts.establishments`, as the engine asks it. */
+  about: string;
+  question: string;
+  /** Where to answer it in `leakResponse.organisation` (e.g. `sector.secRegistrant`). */
+  profileKey: string;
+  /** The rules it settles, in table order. */
+  rules: Array<{ ruleId: string; regime: string; law: string }>;
+  /** Obligations (asset × rule) waiting on it, and the assets they belong to. */
+  obligationCount: number;
+  assetCount: number;
+}
+
+/**
+ * "Answer these N questions to settle M obligations across K assets": the
+ * standing facts the organisation profile leaves open, so a DPO answers them
+ * once instead of on every incident.
+ * @public
+ */
+export interface StandingQuestions {
+  questions: StandingQuestion[];
+  /** Obligations (asset × rule) that wait on at least one of them. */
+  obligationCount: number;
+  assetCount: number;
 }
 
 /**

@@ -31,6 +31,7 @@ const launch: NewIncident = {
   createdBy: 'user:default/noah.fischer',
   playbookId: 'training-data-exposure',
   playbookVersion: '1',
+  rulesVersion: '0123456789abcdef',
   assessment: { riskToIndividuals: 'high' },
   affected: [
     {
@@ -103,6 +104,7 @@ describe.each(databases.eachSupportedId())(
         createdBy: 'user:default/noah.fischer',
         playbookId: 'training-data-exposure',
         playbookVersion: '1',
+        rulesVersion: '0123456789abcdef',
         assessment: { riskToIndividuals: 'high' },
       });
       expect(incident.affected.map(a => [a.entityRef, a.role])).toEqual([

@@ -69,6 +69,7 @@ type IncidentRow = {
   playbook_version: string | null;
   assessment: string | null;
   facts: string | null;
+  rules_version?: string | null;
 };
 
 type EntityRow = {
@@ -324,6 +325,7 @@ export class DatabaseIncidentStore implements IncidentStore {
           playbook_version: incident.playbookVersion ?? null,
           assessment: toJson(incident.assessment ?? {}),
           facts: toJson(incident.facts),
+          rules_version: incident.rulesVersion ?? null,
         } as any)
         .onConflict()
         .ignore()
@@ -613,6 +615,7 @@ export class DatabaseIncidentStore implements IncidentStore {
       playbookVersion: optional(row.playbook_version),
       assessment: (parseJson(row.assessment) as Record<string, unknown>) ?? {},
       facts: parseJson(row.facts),
+      ...(row.rules_version ? { rulesVersion: row.rules_version } : {}),
       updatedAt: toIso(row.updated_at),
       affected: entities.map(toAffected),
       tasks: tasks.map(toTask),

@@ -57,6 +57,8 @@ export interface NewIncident {
   assessment?: Record<string, unknown>;
   /** The obligations engine's facts at launch, kept to re-evaluate later. */
   facts?: unknown;
+  /** The version of the rule table the obligations were decided with. */
+  rulesVersion?: string;
   affected?: NewAffectedEntity[];
   tasks?: NewTask[];
   obligations?: NewObligation[];

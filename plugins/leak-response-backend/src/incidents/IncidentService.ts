@@ -15,9 +15,11 @@ import {
   LeakType,
   obligationDecidePermission,
   ObligationsReport,
+  ObligationRule,
   Severity,
   TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
+import { ruleProvenance } from './ruleProvenance';
 import { LeakResponsePlan } from '../plan/api';
 import {
   IncidentFilter,
@@ -66,6 +68,8 @@ export interface IncidentPlanner {
     credentials: BackstageCredentials;
   }): Promise<{ plan: LeakResponsePlan; facts?: IncidentFacts }>;
   evaluate(facts: IncidentFacts, now: Date): ObligationsReport;
+  /** The rule table evaluations use now, for provenance. */
+  ruleTable(): readonly ObligationRule[];
   /** Snapshot of one entity to add to an incident; undefined if not found. */
   snapshot(
     entityRef: string,
@@ -178,6 +182,7 @@ export class IncidentService {
       playbookVersion: plan.playbook.source,
       assessment: {},
       facts,
+      rulesVersion: report?.rulesVersion,
       affected: affectedFromPlan(plan),
       tasks: tasksFromPlan(plan),
       obligations: report ? obligationsFromReport(report) : [],
@@ -218,7 +223,10 @@ export class IncidentService {
     if (stored.created && this.opened) {
       await this.opened.incidentOpened({ incident: stored.incident, plan });
     }
-    return { incident: stored.incident, created: stored.created };
+    return {
+      incident: this.withProvenance(stored.incident),
+      created: stored.created,
+    };
   }
 
   /**
@@ -233,7 +241,15 @@ export class IncidentService {
     if (!incident || !access.allows(incident)) {
       throw new NotFoundError(`No incident ${id}`);
     }
-    return incident;
+    return this.withProvenance(incident);
+  }
+
+  /** The record with how its rules compare with the table now. */
+  private withProvenance(incident: IncidentRecord): IncidentRecord {
+    return {
+      ...incident,
+      ruleProvenance: ruleProvenance(incident, this.planner.ruleTable()),
+    };
   }
 
   list(filter: IncidentFilter, access: IncidentReadAccess = READ_ALL) {
@@ -793,6 +809,6 @@ export class IncidentService {
     if (!updated) {
       throw new NotFoundError(`No incident ${id}`);
     }
-    return updated;
+    return this.withProvenance(updated);
   }
 }

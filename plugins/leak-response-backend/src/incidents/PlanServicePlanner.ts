@@ -36,6 +36,10 @@ export class PlanServicePlanner implements IncidentPlanner {
     return this.plans.evaluate(facts, now);
   }
 
+  ruleTable() {
+    return this.plans.ruleTable();
+  }
+
   async snapshot(
     entityRef: string,
     credentials: BackstageCredentials,

@@ -6,6 +6,7 @@ import {
   ObligationsReport,
 } from '@leak-response/plugin-leak-response-common';
 import { LeakResponsePlan } from '../plan/api';
+import { decidedUnder } from './ruleProvenance';
 import {
   NewAffectedEntity,
   NewObligation,
@@ -138,6 +139,9 @@ export function obligationsFromReport(
         obligation.reasons.join('; ') ||
         `the obligations engine found that ${obligation.ruleId} does not apply`;
     }
+    // A status a person set rests on the rule as it was then: keep that
+    // version, so a later change of the rule is flagged on the incident.
+    const under = keep ? decidedUnder(before.evaluation) : undefined;
     return {
       ruleId: obligation.ruleId,
       regime: obligation.regime,
@@ -145,7 +149,7 @@ export function obligationsFromReport(
       stage: obligation.stage,
       status,
       ...dueOf(obligation),
-      evaluation: obligation,
+      evaluation: under ? { ...obligation, decidedUnder: under } : obligation,
       justification,
     };
   });

@@ -108,6 +108,12 @@ describe.each(databases.eachSupportedId())(
         createdBy: 'user:default/noah.fischer',
         playbookId: 'model-weight-exfiltration',
       });
+      expect(incident.rulesVersion).toMatch(/^[0-9a-f]{16}$/);
+      expect(incident.ruleProvenance).toEqual({
+        currentRulesVersion: incident.rulesVersion,
+        changedSinceLaunch: false,
+        changes: [],
+      });
       const roles = Object.fromEntries(
         incident.affected.map(a => [a.entityRef, a.role]),
       );
@@ -283,6 +289,11 @@ describe.each(databases.eachSupportedId())(
       expect(report.headers['content-type']).toMatch(/text\/markdown/);
       expect(report.text).toContain('# Incident report:');
       expect(report.text).toContain('| gdpr33 |');
+      // provenance: the rule table at launch, and each obligation's rule version
+      expect(report.text).toMatch(
+        /- Obligation rule table: [0-9a-f]{16} at launch; [0-9a-f]{16} now/,
+      );
+      expect(report.text).toMatch(/gdpr33@[0-9a-f]{16}/);
       expect(report.text).toContain('submitted (DPC-2026-4411)');
       expect(report.text).toContain('notice-submitted');
       expect(report.text).toContain('status-changed');

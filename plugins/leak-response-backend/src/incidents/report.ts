@@ -4,6 +4,7 @@ import {
 } from '@leak-response/plugin-leak-response-common';
 import { escapeMarkdown } from '../notices';
 import { chainStatement } from './chainStatement';
+import { rulesVersionStatement, ruleVersionLines } from './ruleProvenance';
 
 function cell(value: string | undefined): string {
   return value ? escapeMarkdown(value) : '—';
@@ -36,6 +37,7 @@ export function renderIncidentReport(
         : ''
     }`,
     `- Playbook: ${cell(incident.playbookId)}`,
+    `- Obligation rule table: ${rulesVersionStatement(incident)}`,
     `- Opened by ${escapeMarkdown(incident.createdBy)} at ${
       incident.createdAt
     }`,
@@ -83,6 +85,8 @@ export function renderIncidentReport(
         o.submissionRef ? ` (${escapeMarkdown(o.submissionRef)})` : ''
       } | ${cell(o.dueAt ?? o.dueText)} | ${cell(why)} |`;
     }),
+    '',
+    ...ruleVersionLines(incident).map(line => `- ${escapeMarkdown(line)}`),
     '',
     '## Remedial action (tasks)',
     '',

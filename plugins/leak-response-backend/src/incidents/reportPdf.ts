@@ -10,6 +10,7 @@ import {
   TimelineVerification,
 } from '@leak-response/plugin-leak-response-common';
 import { chainStatement } from './chainStatement';
+import { rulesVersionStatement, ruleVersionLines } from './ruleProvenance';
 
 // The fonts ship inside pdfmake (Roboto), so rendering needs no network.
 // eslint-disable-next-line @backstage/no-undeclared-imports
@@ -110,6 +111,7 @@ export function incidentReportDocument(
         : 'not recorded',
     ],
     ['Playbook', incident.playbookId],
+    ['Obligation rule table', rulesVersionStatement(incident)],
     ['Opened', `by ${incident.createdBy} at ${utc(incident.createdAt)}`],
     ['Report generated', utc(generatedAt)],
   ];
@@ -183,6 +185,7 @@ export function incidentReportDocument(
       }),
       ['auto', 'auto', '*', 'auto', 'auto', '*'],
     ),
+    ...ruleVersionLines(incident).map(line => text(line)),
     heading('Remedial action (tasks)'),
     incident.tasks.length
       ? table(

@@ -12,6 +12,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   IncidentFacts,
   LeakType,
+  ObligationRule,
   ObligationsReport,
 } from '@leak-response/plugin-leak-response-common';
 import { DateTime, Duration } from 'luxon';
@@ -288,6 +289,11 @@ export class PlanService {
     return DateTime.fromMillis(now.toMillis() + horizon.as('milliseconds'), {
       zone: 'utc',
     });
+  }
+
+  /** The rule table obligations are evaluated with (default rules plus config). */
+  ruleTable(): readonly ObligationRule[] {
+    return this.deps.obligations.rules;
   }
 
   /** Evaluates obligations for facts kept from an earlier plan. */

@@ -28,6 +28,8 @@ import { AssessmentContext, assessAsset, refsToFetch } from './assessAsset';
 import { ExerciseSource } from './exercises';
 import { inventoryCsv, inventoryMarkdown, inventoryRow } from './inventory';
 import { summarizeReadiness } from './summarize';
+import { standingQuestions } from './standingQuestions';
+import { ObligationsEvaluator } from '../plan/obligations/ObligationsEvaluator';
 
 /** The fields readiness reads of LLM assets. */
 const ASSET_FIELDS = [
@@ -72,6 +74,7 @@ export class ReadinessService {
       settings: PlanSettings;
       playbooks: PlaybookRegistry;
       vocabulary: DataCategoryVocabulary;
+      obligations: ObligationsEvaluator;
       organisation?: string;
       clock: () => Date;
     },
@@ -102,12 +105,17 @@ export class ReadinessService {
           'leakResponse.dataCategories',
         ) ?? [],
       ),
+      obligations: ObligationsEvaluator.fromConfig(config),
       organisation:
         config.getOptionalString('leakResponse.organisation.name') ??
         config.getOptionalString('organization.name'),
       clock: options.clock ?? (() => new Date()),
     });
   }
+
+  /** Obligation evaluations of asset signatures, kept between reports. */
+  private readonly standingCache: Parameters<typeof standingQuestions>[3] =
+    new Map();
 
   /** Every LLM asset visible to the caller, streamed page by page. */
   private async assets(
@@ -198,12 +206,20 @@ export class ReadinessService {
 
     await this.fetchRelated(assets, ctx, known, credentials);
 
-    return summarizeReadiness({
-      assets: assets.map(asset => assessAsset(asset, ctx)),
-      systemTitle: ref => known.get(refKey(ref))?.metadata.title,
-      generatedAt: now.toISO()!,
-      exerciseWindowDays: EXERCISE_WINDOW_DAYS,
-    });
+    return {
+      ...summarizeReadiness({
+        assets: assets.map(asset => assessAsset(asset, ctx)),
+        systemTitle: ref => known.get(refKey(ref))?.metadata.title,
+        generatedAt: now.toISO()!,
+        exerciseWindowDays: EXERCISE_WINDOW_DAYS,
+      }),
+      standingQuestions: standingQuestions(
+        assets,
+        this.deps.obligations,
+        nowDate,
+        this.standingCache,
+      ),
+    };
   }
 
   /** Fetches, in batched rounds, whatever the checks want to look at. */

@@ -273,7 +273,7 @@ describe('assessAsset', () => {
     );
   });
 
-  it('flags personal data hosted outside its subjects’ jurisdiction for review', () => {
+  it('flags personal data hosted where its subjects’ law finds no adequacy, for review', () => {
     const asset = dataset({
       dataSubjects: ['EU', 'GB', 'US-CA'],
       regions: ['eu-west-1', 'us-east-1'],
@@ -283,10 +283,25 @@ describe('assessAsset', () => {
       kind: 'jurisdiction-review',
       review: true,
       details: [
-        'eu-west-1 (IE) hosts data of people in GB, US-CA',
-        'us-east-1 (US) hosts data of people in EU, GB',
+        // GB people in Ireland: the UK's adequacy regulations cover the EEA
+        'eu-west-1 (IE) hosts data of people in US-CA',
+        'us-east-1 (US) hosts data of people in EU: adequate only for recipients certified under the EU-U.S. Data Privacy Framework',
+        'us-east-1 (US) hosts data of people in GB: adequate only for recipients certified under the UK Extension to the EU-U.S. Data Privacy Framework',
       ],
     });
+  });
+
+  it('respects transfer adequacy both ways between the EU and the UK', () => {
+    const ukInEu = dataset({ dataSubjects: ['GB'], regions: ['eu-central-1'] });
+    const euInUk = dataset({
+      dataSubjects: ['DE', 'EU'],
+      regions: ['eu-west-2'],
+    });
+    for (const asset of [ukInEu, euInUk]) {
+      expect(
+        kinds(assessAsset(asset, context([asset, ...organisation()]))),
+      ).toEqual([]);
+    }
   });
 
   it('counts a gap for review half in the score', () => {

@@ -8,8 +8,8 @@ import {
   DataCategoryVocabulary,
   EXPECTED_CONTROLS,
   isLlmEntity,
+  assessTransfer,
   isSharedGap,
-  jurisdictionBucket,
   LABEL_UNCLASSIFIED,
   LeakType,
   LLM_LINEAGE_FIELDS,
@@ -379,30 +379,30 @@ const checkControls: Check = asset => {
   };
 };
 
-/**
- * The hosting country's jurisdiction bucket (eu, us, gb, ...); subdivisions
- * such as CA-QC count as their country.
- */
-function hostingBucket(region: string): string | undefined {
-  const country = regionCountry(region);
-  return country ? jurisdictionBucket(country.split('-')[0]) : undefined;
-}
-
 const checkJurisdiction: Check = (asset, ctx) => {
   if (!holdsPersonalData(asset, ctx)) return undefined;
-  const subjects = stringsOf(asset.spec.dataSubjects);
+  const subjects = [...new Set(stringsOf(asset.spec.dataSubjects))];
   const details: string[] = [];
   for (const region of stringsOf(asset.spec.regions)) {
-    const hosted = hostingBucket(region);
-    if (!hosted) continue;
-    const outside = [
-      ...new Set(subjects.filter(s => jurisdictionBucket(s) !== hosted)),
-    ];
+    const country = regionCountry(region);
+    if (!country) continue;
+    // Same jurisdiction, or a destination the people's law finds adequate
+    // (TRANSFER_ADEQUACY): no transfer to review.
+    const outside: string[] = [];
+    for (const people of subjects) {
+      const transfer = assessTransfer(people, country);
+      if (transfer.kind !== 'review') continue;
+      if (transfer.conditional) {
+        details.push(
+          `${region} (${country}) hosts data of people in ${people}: adequate ${transfer.conditional.condition}`,
+        );
+      } else {
+        outside.push(people);
+      }
+    }
     if (outside.length > 0) {
       details.push(
-        `${region} (${regionCountry(
-          region,
-        )}) hosts data of people in ${outside.join(', ')}`,
+        `${region} (${country}) hosts data of people in ${outside.join(', ')}`,
       );
     }
   }
@@ -411,7 +411,7 @@ const checkJurisdiction: Check = (asset, ctx) => {
         kind: 'jurisdiction-review',
         review: true,
         message:
-          'personal data is hosted outside its subjects’ jurisdiction: check the transfer basis (adequacy, SCCs) and local hosting rules',
+          'personal data is hosted where its subjects’ law finds no adequate protection: check the transfer basis (SCCs, certification) and local hosting rules',
         details,
       }
     : undefined;

@@ -117,7 +117,17 @@ describe('GET /v1/readiness', () => {
     // EU and UK customers' reviews are hosted in us-east-1.
     expect(
       reviews.gaps.find(g => g.kind === 'jurisdiction-review')?.details,
-    ).toEqual(['us-east-1 (US) hosts data of people in EU, GB']);
+    ).toEqual([
+      // adequacy for the US covers only certified recipients: still a review
+      'us-east-1 (US) hosts data of people in EU: adequate only for recipients certified under the EU-U.S. Data Privacy Framework',
+      'us-east-1 (US) hosts data of people in GB: adequate only for recipients certified under the UK Extension to the EU-U.S. Data Privacy Framework',
+    ]);
+    // the standing questions come with the report
+    expect(report.standingQuestions).toEqual({
+      questions: expect.any(Array),
+      obligationCount: expect.any(Number),
+      assetCount: expect.any(Number),
+    });
 
     expect(report.gapCounts.unclassified).toBe(1);
     const noSystem = report.systems.find(s => !s.systemRef)!;

@@ -538,4 +538,39 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     ]);
     await knex.destroy();
   });
+
+  it('20261204000100_obligations15_rules_version.js adds the rule-table version without touching the record, and reverts', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateUntil(knex, '20261203202000_record_integrity.js');
+    const id = '2d9c4f8e-7c8b-4d6e-9a5e-1f0b7f6c1f11';
+    await knex('incidents').insert(incidentRow({ id }));
+    await knex('incident_timeline').insert({
+      incident_id: id,
+      at: new Date(),
+      actor: 'user:default/aisha.khan',
+      type: 'launched',
+      message: 'launched',
+    });
+
+    await migrateUntil(knex, '20261204000100_obligations15_rules_version.js');
+    expect(await knex('incidents').select('rules_version')).toEqual([
+      { rules_version: null },
+    ]);
+    await knex('incidents')
+      .where({ id })
+      .update({ rules_version: '0123456789abcdef' });
+    expect(await knex('incident_timeline').count({ n: '*' })).toEqual([
+      { n: databaseId.startsWith('POSTGRES') ? '1' : 1 },
+    ]);
+
+    await knex.migrate.down({ directory: migrationsDir });
+    expect(await knex.schema.hasColumn('incidents', 'rules_version')).toBe(
+      false,
+    );
+    // the timeline survives the way back too
+    expect(await knex('incident_timeline').count({ n: '*' })).toEqual([
+      { n: databaseId.startsWith('POSTGRES') ? '1' : 1 },
+    ]);
+    await knex.destroy();
+  });
 });

@@ -167,6 +167,8 @@ function invariantViolations(o: Obligation): string[] {
           'reasons',
           'openQuestions',
           'confidence',
+          // provenance belongs to the identity: which rule version decided it
+          'ruleVersion',
         ].includes(k),
     );
     if (extra.length > 0) fail(`not applicable, yet with ${extra.join(', ')}`);

@@ -8,6 +8,7 @@ import {
 } from './conditions';
 import { DEFAULT_OBLIGATION_RULES } from './defaultRules';
 import { determineLeakedData } from './personalData';
+import { ruleTableVersion, ruleVersion } from './ruleVersion';
 import { calendarDate } from './time/calendarDate';
 import { addPeriod, describePeriod, PeriodUnit } from './time/periods';
 import { wallTime, zoneNamed } from './time/zonedTime';
@@ -510,6 +511,7 @@ export function evaluateObligations(
       stage: rule.stage,
       reasons: outcome.reasons,
       confidence: rule.confidence,
+      ruleVersion: ruleVersion(rule),
     };
     if (status === 'not-applicable') {
       return { ...identity, status, openQuestions: [] };
@@ -538,5 +540,10 @@ export function evaluateObligations(
     };
   });
 
-  return { evaluatedAt: isoUtc(now), data, obligations };
+  return {
+    evaluatedAt: isoUtc(now),
+    rulesVersion: ruleTableVersion(rules),
+    data,
+    obligations,
+  };
 }

@@ -27,3 +27,13 @@ export { determineLeakedData } from './personalData';
 export { IncidentFactsError, evaluateObligations } from './evaluateObligations';
 export type { EvaluateObligationsOptions } from './evaluateObligations';
 export * from './time';
+export { incidentQuestionsToAsk } from './questionsToAsk';
+export {
+  RULE_VERSION_PARTS,
+  RULE_VERSION_PART_LABELS,
+  isRuleVersion,
+  ruleChangesSince,
+  ruleTableVersion,
+  ruleVersion,
+} from './ruleVersion';
+export type { RuleChange, RuleVersion, RuleVersionPart } from './ruleVersion';

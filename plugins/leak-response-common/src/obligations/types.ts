@@ -3,6 +3,7 @@ import { ClockEvent } from './clocks';
 import type { DataCategoryFlags } from '../entity/dataCategories';
 import { PeriodUnit } from './time/periods';
 import type { UsPiElement } from './usStatePersonalInformation';
+import type { RuleVersion } from './ruleVersion';
 
 /**
  * Three-valued truth: rules are evaluated on incomplete facts, and "not
@@ -305,6 +306,8 @@ export interface ObligationBase {
   /** What to find out to settle a "to be determined" obligation; empty otherwise. */
   openQuestions: OpenQuestion[];
   confidence: RuleConfidence;
+  /** The version of the rule definition that decided it (provenance). */
+  ruleVersion?: RuleVersion;
 }
 
 /**
@@ -369,6 +372,8 @@ export interface DataDetermination {
 export interface ObligationsReport {
   /** ISO, UTC. */
   evaluatedAt: string;
+  /** The version of the rule table evaluated (`ruleTableVersion`). */
+  rulesVersion?: string;
   data: DataDetermination;
   obligations: Obligation[];
 }

@@ -327,7 +327,17 @@ export const incident: IncidentRecord = {
       stage: 'communication',
       status: 'to-be-determined',
       dueText: 'without undue delay',
-      evaluation: { reasons: ['Unknown whether the risk is high'] },
+      evaluation: {
+        status: 'to-be-determined',
+        reasons: ['Unknown whether the risk is high'],
+        openQuestions: [
+          {
+            about: 'answers.risk',
+            question:
+              "How likely is the breach to harm individuals' rights and freedoms: unlikely, a risk, or a high risk?",
+          },
+        ],
+      },
       updatedAt: '2026-11-20T09:31:00.000Z',
     },
   ],

@@ -150,7 +150,7 @@ function readOrganisation(config: Config): OrganisationFacts {
  */
 export class ObligationsEvaluator {
   private constructor(
-    private readonly rules: readonly ObligationRule[],
+    readonly rules: readonly ObligationRule[],
     private readonly vocabulary: DataCategoryVocabulary,
     readonly organisation: OrganisationFacts,
   ) {}

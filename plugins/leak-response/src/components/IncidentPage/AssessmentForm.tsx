@@ -1,10 +1,18 @@
 import { InfoCard } from '@backstage/core-components';
-import { Button, Grid, MenuItem, TextField } from '@material-ui/core';
+import {
+  Button,
+  Grid,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@material-ui/core';
 import {
   ASSESSMENT_QUESTIONS,
   AssessmentQuestion,
+  incidentQuestionsToAsk,
+  IncidentObligation,
 } from '@leak-response/plugin-leak-response-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { IncidentAssessmentAnswers } from '../../api';
 
 type Answer = string | boolean | undefined;
@@ -15,10 +23,10 @@ const EXPOSURE = {
   values: ['confirmed', 'suspected'],
 };
 
-/** The incident-scoped questions; organisation answers come from config. */
-const INCIDENT_QUESTIONS = (
+/** How many incident-scoped questions there are; organisation answers come from the profile. */
+const INCIDENT_QUESTION_COUNT = (
   Object.keys(ASSESSMENT_QUESTIONS) as AssessmentQuestion[]
-).filter(k => ASSESSMENT_QUESTIONS[k].scope === 'incident');
+).filter(k => ASSESSMENT_QUESTIONS[k].scope === 'incident').length;
 
 function label(value: string | boolean) {
   if (value === true) return 'yes';
@@ -59,26 +67,29 @@ const Question = (props: {
 );
 
 /**
- * The assessment: the answers the obligation rules depend on. Saving
- * re-evaluates the obligations.
+ * The assessment: the answers the obligations of this incident still
+ * depend on (and those already given). Questions no open obligation waits
+ * on are not asked. Saving re-evaluates the obligations.
  */
 export const AssessmentForm = (props: {
   assessment: Record<string, unknown>;
+  obligations: IncidentObligation[];
   canUpdate: boolean;
   onSave: (answers: IncidentAssessmentAnswers) => Promise<unknown>;
 }) => {
   const [answers, setAnswers] = useState<Record<string, Answer>>(
     () => ({ ...props.assessment } as Record<string, Answer>),
   );
-  const [showAll, setShowAll] = useState(false);
   const [saving, setSaving] = useState(false);
-  const shown = showAll
-    ? INCIDENT_QUESTIONS
-    : INCIDENT_QUESTIONS.filter(
-        q =>
-          ['risk', 'encrypted', 'acquired'].includes(q) ||
-          answers[q] !== undefined,
-      );
+  const shown = useMemo(
+    () =>
+      incidentQuestionsToAsk(
+        props.obligations.map(o => o.evaluation),
+        answers,
+      ),
+    [props.obligations, answers],
+  );
+  const notAsked = INCIDENT_QUESTION_COUNT - shown.length;
   const set = (key: string) => (value: Answer) =>
     setAnswers(current => ({ ...current, [key]: value }));
 
@@ -120,9 +131,19 @@ export const AssessmentForm = (props: {
           </Grid>
         ))}
         <Grid item xs={12}>
-          {!showAll && (
-            <Button onClick={() => setShowAll(true)}>All questions</Button>
-          )}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="p"
+            gutterBottom
+          >
+            {shown.length === 0
+              ? 'No open question changes an obligation of this incident. '
+              : ''}
+            {notAsked > 0
+              ? `${notAsked} other questions cannot change any obligation of this incident and are not asked; the organisation's standing facts come from its profile.`
+              : ''}
+          </Typography>
           <Button
             color="primary"
             variant="contained"

@@ -44,6 +44,7 @@ import {
   useWholeWordTable,
 } from '../shared';
 import { AssessmentForm } from './AssessmentForm';
+import { RuleProvenanceAlert } from './RuleProvenanceAlert';
 import { ConfirmCloseDialog } from './ConfirmDialogs';
 import { AwarenessDialog } from './DecisionDialogs';
 import { NextActionsStrip } from './NextActionsStrip';
@@ -233,6 +234,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             Could not refresh: {messageOf(error)}
           </Alert>
         )}
+        <RuleProvenanceAlert record={record} />
         <NextActionsStrip
           record={record}
           now={now}
@@ -411,6 +413,7 @@ export const IncidentPage = (props: { refreshMs?: number }) => {
             <AssessmentForm
               key={JSON.stringify(record.assessment)}
               assessment={record.assessment}
+              obligations={record.obligations}
               canUpdate={canUpdate}
               onSave={answers =>
                 run(

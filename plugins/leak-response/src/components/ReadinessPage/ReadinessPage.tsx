@@ -27,6 +27,7 @@ import { rootRouteRef } from '../../routes';
 import { DateTime, messageOf, SelectField } from '../shared';
 import { AssetsTable } from './AssetsTable';
 import { SharedGapsCard } from './SharedGapsCard';
+import { StandingQuestionsCard } from './StandingQuestionsCard';
 import { BarChart } from './BarChart';
 import { saveFile } from './download';
 import { scoreColor, shortRef } from './score';
@@ -143,6 +144,9 @@ const Dashboard = ({ report }: { report: ReadinessReport }) => {
   return (
     <>
       <Summary report={report} />
+      <Box mt={2}>
+        <StandingQuestionsCard standing={report.standingQuestions} />
+      </Box>
       <Box mt={2}>
         <SharedGapsCard assets={report.assets} />
       </Box>

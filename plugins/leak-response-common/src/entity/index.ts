@@ -12,3 +12,4 @@ export * from './validate';
 export * from './labels';
 export * from './s3Claims';
 export * from './discoveredLineage';
+export * from './dataSuggestions';

@@ -1,3 +1,8 @@
+import {
+  combinedDataCategoryFlags,
+  DATA_CATEGORY_FLAGS,
+  DataCategoryVocabulary,
+} from './dataCategories';
 import { LLM_LABEL_PREFIX } from './labels';
 
 /**
@@ -124,4 +129,28 @@ export function readDataCategorySuggestions(entity: {
   } catch {
     return [];
   }
+}
+
+/**
+ * The suggestions the declared categories do not account for. What the law
+ * turns on are the categories' flags (personal, card data, credentials, …),
+ * so a suggestion is accounted for when the declared categories together
+ * carry every flag it carries: Macie's "email address" needs no change on a
+ * dataset that declares personal data, its "card number" does unless card
+ * data is declared. A suggestion of a category the vocabulary does not know
+ * is kept (somebody must look at it).
+ * @public
+ */
+export function undeclaredSuggestions(
+  declared: ReadonlyArray<string>,
+  suggestions: ReadonlyArray<DataCategorySuggestion>,
+  vocabulary: DataCategoryVocabulary,
+): DataCategorySuggestion[] {
+  const have = combinedDataCategoryFlags(declared, vocabulary);
+  return suggestions.filter(suggestion => {
+    if (declared.includes(suggestion.category)) return false;
+    const entry = vocabulary.get(suggestion.category);
+    if (!entry) return true;
+    return DATA_CATEGORY_FLAGS.some(flag => entry[flag] && !have[flag]);
+  });
 }

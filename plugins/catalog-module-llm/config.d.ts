@@ -102,8 +102,13 @@ export interface Config {
           };
           /** Region codes to read in every account. */
           regions: string[];
-          /** Default both: sagemaker, bedrock. */
-          services?: Array<'sagemaker' | 'bedrock'>;
+          /**
+           * Default sagemaker and bedrock. Add `macie` where Amazon Macie is
+           * enabled in every listed account and region: its sensitive-data
+           * findings become suggested data categories on the datasets that
+           * hold the objects (never written into spec.dataCategories).
+           */
+          services?: Array<'sagemaker' | 'bedrock' | 'macie'>;
           /** Owner of discovered entities. Default `group:default/unknown`. */
           defaultOwner?: string;
           /** Namespace of the discovered entities. Default `default`. */
@@ -119,6 +124,7 @@ export interface Config {
             sagemaker?: string;
             bedrock?: string;
             bedrockAgent?: string;
+            macie?: string;
             organizations?: string;
             sts?: string;
           };

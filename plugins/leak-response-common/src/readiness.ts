@@ -18,6 +18,8 @@ export const ASSET_GAP_KINDS = [
   'controls-missing',
   'jurisdiction-review',
   'lineage-problem',
+  'lineage-conflict',
+  'undeclared-data',
 ] as const;
 
 /** @public */
@@ -39,6 +41,8 @@ export const ASSET_GAP_TITLES: Readonly<Record<AssetGapKind, string>> = {
   'controls-missing': 'Controls not declared',
   'jurisdiction-review': 'Hosted outside jurisdiction',
   'lineage-problem': 'Dangling or wrong-type lineage',
+  'lineage-conflict': 'Declared and discovered lineage differ',
+  'undeclared-data': 'Macie found undeclared data',
 };
 
 /**

@@ -1,4 +1,7 @@
-import { DiscoveredLineageEdge } from '@leak-response/plugin-leak-response-common';
+import {
+  DataCategorySuggestion,
+  DiscoveredLineageEdge,
+} from '@leak-response/plugin-leak-response-common';
 
 /**
  * The discovered lineage that starts at declared entities, by the ARN they
@@ -16,13 +19,29 @@ export class DiscoveredLineageIndex {
     string,
     Map<string, DiscoveredLineageEdge[]>
   >();
+  private readonly suggestionsByProvider = new Map<
+    string,
+    Map<string, DataCategorySuggestion[]>
+  >();
 
   /** Replaces what one provider discovered. */
   replace(
     providerName: string,
     lineage: Map<string, DiscoveredLineageEdge[]>,
+    suggestions: Map<string, DataCategorySuggestion[]> = new Map(),
   ): void {
     this.byProvider.set(providerName, lineage);
+    this.suggestionsByProvider.set(providerName, suggestions);
+  }
+
+  /** Every provider's data-category suggestions for the entity claiming `arn`. */
+  suggestionsOf(arn: string): DataCategorySuggestion[] {
+    const out: DataCategorySuggestion[] = [];
+    for (const suggestions of this.suggestionsByProvider.values()) {
+      const found = suggestions.get(arn);
+      if (found) out.push(...found);
+    }
+    return out;
   }
 
   /** Every provider's discovered lineage from the entity claiming `arn`. */

@@ -14,6 +14,7 @@ import {
 import {
   ANNOTATION_DISCOVERED_BY,
   ANNOTATION_DISCOVERED_LINEAGE,
+  ANNOTATION_SUGGESTED_DATA_CATEGORIES,
   LLM_LINEAGE_FIELDS,
   readDiscoveredLineage,
 } from '@leak-response/plugin-leak-response-common';
@@ -31,7 +32,10 @@ const REVERSE = new Map<string, string>([
  * provider read for its ARN is written in the
  * `leak-response.io/discovered-lineage` annotation (so readiness can
  * compare it with what is declared, and the UI can mark it) and emitted as
- * relations in both directions, which the impact walk follows.
+ * relations in both directions, which the impact walk follows. The data
+ * categories a scanner found in a declared dataset's storage are written in
+ * `leak-response.io/suggested-data-categories`; `spec.dataCategories` stays
+ * what the owner declares.
  *
  * Entities the lineage provider emits itself carry their lineage in spec
  * already and are left to `LlmEntityProcessor`.
@@ -51,14 +55,23 @@ export class DiscoveredLineageProcessor implements CatalogProcessor {
       return entity;
     }
     const edges = this.index.lineageOf(arn);
-    if (edges.length === 0) return entity;
+    const suggestions = this.index.suggestionsOf(arn);
+    if (edges.length === 0 && suggestions.length === 0) return entity;
     return {
       ...entity,
       metadata: {
         ...entity.metadata,
         annotations: {
           ...entity.metadata.annotations,
-          [ANNOTATION_DISCOVERED_LINEAGE]: JSON.stringify(edges),
+          ...(edges.length > 0
+            ? { [ANNOTATION_DISCOVERED_LINEAGE]: JSON.stringify(edges) }
+            : {}),
+          ...(suggestions.length > 0
+            ? {
+                [ANNOTATION_SUGGESTED_DATA_CATEGORIES]:
+                  JSON.stringify(suggestions),
+              }
+            : {}),
         },
       },
     };

@@ -1,5 +1,6 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
+import { Macie2Client } from '@aws-sdk/client-macie2';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
   LoggerService,
@@ -24,6 +25,7 @@ import {
 } from './config';
 import { DiscoveredLineageIndex } from './DiscoveredLineageIndex';
 import { BedrockCollector } from './BedrockCollector';
+import { MacieCollector } from './MacieCollector';
 import { mapLineage } from './mapLineage';
 import { forEachLimited } from './paginate';
 import { SageMakerCollector } from './SageMakerCollector';
@@ -34,6 +36,8 @@ export interface LlmLineageRefreshResult {
   entities: number;
   edges: number;
   unclassifiedDatasets: number;
+  /** Datasets given data-category suggestions by a scanner (Macie). */
+  datasetsWithSuggestions: number;
   pages: number;
   /** `account/region` slices that failed; their last good lineage was kept. */
   failedSlices: string[];
@@ -68,6 +72,7 @@ export class LlmLineageEntityProvider implements EntityProvider {
       sagemaker: SageMakerClient;
       bedrock: BedrockClient;
       agent: BedrockAgentClient;
+      macie: Macie2Client;
     }
   >();
   private connection?: EntityProviderConnection;
@@ -211,7 +216,11 @@ export class LlmLineageEntityProvider implements EntityProvider {
         removed: [],
       });
     }
-    this.index.replace(this.getProviderName(), mapping.declaredLineage);
+    this.index.replace(
+      this.getProviderName(),
+      mapping.declaredLineage,
+      mapping.declaredSuggestions,
+    );
 
     const edges = slices.reduce((n, s) => n + s.edges.length, 0);
     const pages = slices.reduce((n, s) => n + s.pages, 0);
@@ -242,6 +251,7 @@ export class LlmLineageEntityProvider implements EntityProvider {
       entities: mapping.entities.length,
       edges,
       unclassifiedDatasets: mapping.unclassifiedDatasets,
+      datasetsWithSuggestions: mapping.datasetsWithSuggestions,
       pages,
       failedSlices: [...failures.keys()],
       mutation: complete ? 'full' : 'delta',
@@ -267,6 +277,9 @@ export class LlmLineageEntityProvider implements EntityProvider {
           concurrency,
         }),
       );
+    }
+    if (services.includes('macie')) {
+      collectors.push(new MacieCollector(clients.macie, { pageSize }));
     }
     return collectors;
   }
@@ -294,6 +307,7 @@ export class LlmLineageEntityProvider implements EntityProvider {
           ...common,
           endpoint: endpoints.bedrockAgent,
         }),
+        macie: new Macie2Client({ ...common, endpoint: endpoints.macie }),
       };
       this.clients.set(key, clients);
     }

@@ -7,7 +7,7 @@ import { InputError } from '@backstage/errors';
 import { DEFAULT_LLM_AWS_OWNER } from '../providers/config';
 
 /** The services lineage is read from. @public */
-export const LINEAGE_SERVICES = ['sagemaker', 'bedrock'] as const;
+export const LINEAGE_SERVICES = ['sagemaker', 'bedrock', 'macie'] as const;
 /** @public */
 export type LineageService = (typeof LINEAGE_SERVICES)[number];
 
@@ -16,6 +16,7 @@ export interface LineageEndpoints {
   sagemaker?: string;
   bedrock?: string;
   bedrockAgent?: string;
+  macie?: string;
   organizations?: string;
   sts?: string;
 }
@@ -116,8 +117,11 @@ function readProviderConfig(
     }
   }
 
+  // Macie is opt-in: where it is not enabled its API refuses every call,
+  // which would fail the whole account and region.
   const services = (config.getOptionalStringArray('services') ?? [
-    ...LINEAGE_SERVICES,
+    'sagemaker',
+    'bedrock',
   ]) as LineageService[];
   for (const service of services) {
     if (!(LINEAGE_SERVICES as readonly string[]).includes(service)) {
@@ -164,6 +168,7 @@ function readProviderConfig(
       sagemaker: endpoints?.getOptionalString('sagemaker'),
       bedrock: endpoints?.getOptionalString('bedrock'),
       bedrockAgent: endpoints?.getOptionalString('bedrockAgent'),
+      macie: endpoints?.getOptionalString('macie'),
       organizations: endpoints?.getOptionalString('organizations'),
       sts: endpoints?.getOptionalString('sts'),
     },

@@ -2,7 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_DISCOVERED_BY,
   ANNOTATION_DISCOVERED_LINEAGE,
+  ANNOTATION_SUGGESTED_DATA_CATEGORIES,
   ANNOTATION_UNCLASSIFIED_MISSING,
+  DataCategorySuggestion,
   DiscoveredLineageEdge,
   findS3Claim,
   isAwsRegion,
@@ -14,7 +16,12 @@ import {
   ANNOTATION_AWS_ARN,
   ANNOTATION_AWS_REGION,
 } from '../providers/entityMapper';
-import { LineageNode, LineageRelation, SliceLineage } from './types';
+import {
+  LineageNode,
+  LineageRelation,
+  LocationFinding,
+  SliceLineage,
+} from './types';
 
 /** Where the provider's entities come from: `llm-lineage-provider:<id>`. */
 export interface LineageMappingOptions {
@@ -34,8 +41,16 @@ export interface LineageMapping {
    * claim: the catalog processor adds it to them as relations.
    */
   declaredLineage: Map<string, DiscoveredLineageEdge[]>;
+  /**
+   * The data categories a scanner (Macie) found in the storage of declared
+   * datasets, by the ARN they claim: the processor adds them as
+   * suggestions, never to `spec.dataCategories`.
+   */
+  declaredSuggestions: Map<string, DataCategorySuggestion[]>;
   /** Discovered datasets no declared entity claims. */
   unclassifiedDatasets: number;
+  /** Datasets (declared or discovered) a scanner found data categories in. */
+  datasetsWithSuggestions: number;
 }
 
 interface Target {
@@ -222,11 +237,98 @@ export function mapLineage(
     writeLineage(entity, edges);
   }
 
+  // Scanner findings go to the dataset that claims their object, declared
+  // first (as detection maps an object to a dataset), else a discovered
+  // one; objects no LLM dataset holds are not this catalog's business.
+  const discoveredDatasets = new Map<string, string>();
+  for (const [arn, entity] of entitiesByArn) {
+    if (entity.spec?.type === 'llm-dataset') {
+      discoveredDatasets.set(arn, refOf(entity));
+    }
+  }
+  const declaredFindings = new Map<string, LocationFinding[]>();
+  const discoveredFindings = new Map<string, LocationFinding[]>();
+  for (const slice of slices) {
+    for (const finding of slice.findings ?? []) {
+      const declared = findS3Claim(finding.location, claims);
+      const discovered = declared
+        ? undefined
+        : findS3Claim(finding.location, discoveredDatasets);
+      const [map, key] = declared
+        ? [declaredFindings, declared.claimedArn]
+        : [discoveredFindings, discovered?.value];
+      if (!key) continue;
+      map.set(key, [...(map.get(key) ?? []), finding]);
+    }
+  }
+  const declaredSuggestions = new Map<string, DataCategorySuggestion[]>();
+  for (const [arn, findings] of declaredFindings) {
+    declaredSuggestions.set(arn, suggestionsFrom(arn, findings));
+  }
+  for (const [ref, findings] of discoveredFindings) {
+    const entity = entitiesByRef.get(ref);
+    if (!entity) continue;
+    const arn = entity.metadata.annotations![ANNOTATION_AWS_ARN];
+    entity.metadata.annotations![ANNOTATION_SUGGESTED_DATA_CATEGORIES] =
+      JSON.stringify(suggestionsFrom(arn, findings));
+  }
+
   return {
     entities: [...entitiesByArn.values()],
     declaredLineage,
+    declaredSuggestions,
     unclassifiedDatasets,
+    datasetsWithSuggestions: declaredFindings.size + discoveredFindings.size,
   };
+}
+
+/**
+ * One suggestion per category found under a dataset's location: what was
+ * detected how often in how many objects, and when it was last seen.
+ */
+export function suggestionsFrom(
+  location: string,
+  findings: readonly LocationFinding[],
+): DataCategorySuggestion[] {
+  const byCategory = new Map<
+    string,
+    {
+      source: string;
+      objects: Set<string>;
+      counts: Record<string, number>;
+      seenAt: string;
+    }
+  >();
+  for (const finding of findings) {
+    const entry = byCategory.get(finding.category) ?? {
+      source: finding.source,
+      objects: new Set<string>(),
+      counts: {},
+      seenAt: finding.seenAt,
+    };
+    entry.objects.add(finding.location);
+    for (const [type, count] of Object.entries(finding.detections)) {
+      entry.counts[type] = (entry.counts[type] ?? 0) + count;
+    }
+    if (finding.seenAt > entry.seenAt) entry.seenAt = finding.seenAt;
+    byCategory.set(finding.category, entry);
+  }
+  return [...byCategory]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, entry]) => {
+      const detected = Object.entries(entry.counts)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, count]) => `${type} × ${count}`)
+        .join(', ');
+      const objects = entry.objects.size;
+      return {
+        category,
+        source: entry.source,
+        evidence: `${detected} in ${objects} object${objects === 1 ? '' : 's'}`,
+        location,
+        seenAt: entry.seenAt,
+      };
+    });
 }
 
 function writeLineage(entity: Entity, edges: DiscoveredLineageEdge[]) {

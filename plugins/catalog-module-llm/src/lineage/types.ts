@@ -12,6 +12,9 @@ export type LineageRelation =
 /** Where a piece of lineage was read. */
 export type LineageSource = 'sagemaker' | 'bedrock';
 
+/** Where a data-category suggestion was read. */
+export type SuggestionSource = 'macie';
+
 /** A model or endpoint found in an ML service, by ARN. */
 export interface LineageNode {
   arn: string;
@@ -38,18 +41,35 @@ export interface LineageEdge {
   purpose?: string;
 }
 
+/**
+ * A data category a scanner found in one S3 object (or bucket): the
+ * finding it comes from, what was detected and how often.
+ */
+export interface LocationFinding {
+  /** `arn:aws:s3:::bucket/key` (or `arn:aws:s3:::bucket`). */
+  location: string;
+  category: string;
+  /** The detection types behind it with their counts, e.g. `NAME: 12`. */
+  detections: Record<string, number>;
+  /** ISO time the finding was last updated. */
+  seenAt: string;
+  source: SuggestionSource;
+}
+
 /** What one account and region hold; discovered all or nothing. */
 export interface SliceLineage {
   accountId: string;
   region: string;
   nodes: LineageNode[];
   edges: LineageEdge[];
+  /** Sensitive data found in S3 locations (Macie). */
+  findings?: LocationFinding[];
   /** API pages read, for the run's log line. */
   pages: number;
 }
 
 /** Collects one service's lineage into a slice. */
 export interface LineageCollector {
-  readonly source: LineageSource;
+  readonly source: LineageSource | SuggestionSource;
   collect(slice: SliceLineage, signal?: AbortSignal): Promise<void>;
 }

@@ -36,3 +36,5 @@ export type {
   FakeAssumeRoleCall,
   FakeOrganizationAccount,
 } from './OrganizationsTestServer';
+export { MacieTestServer } from './MacieTestServer';
+export type { FakeMacieFinding } from './MacieTestServer';

@@ -505,6 +505,108 @@ describe('assessAsset', () => {
   });
 });
 
+describe('assessAsset: what discovery found', () => {
+  const suggestions = [
+    {
+      category: 'payment.card',
+      source: 'macie',
+      evidence: 'CREDIT_CARD_NUMBER × 3 in 1 object',
+      location: 'arn:aws:s3:::shop-ml/clicks/',
+      seenAt: '2026-11-28T10:30:00.000Z',
+    },
+    {
+      category: 'personal.contact',
+      source: 'macie',
+      evidence: 'EMAIL_ADDRESS × 2 in 1 object',
+      location: 'arn:aws:s3:::shop-ml/clicks/',
+      seenAt: '2026-11-20T08:00:00.000Z',
+    },
+  ];
+  const withSuggestions = (dataCategories: string[]) =>
+    dataset(
+      { dataCategories },
+      {
+        annotations: {
+          'leak-response.io/suggested-data-categories':
+            JSON.stringify(suggestions),
+        },
+      },
+    );
+
+  it('reports card data Macie found that the dataset does not declare, and not the contact data its personal category covers', () => {
+    const asset = withSuggestions(['personal.behavioral']);
+    const result = assessAsset(asset, context([asset, ...organisation()]));
+    const gap = result.gaps.find(g => g.kind === 'undeclared-data');
+    expect(gap).toEqual({
+      kind: 'undeclared-data',
+      message:
+        'Macie found card data (payment.card) in its storage; spec.dataCategories does not declare it',
+      details: [
+        'payment.card: CREDIT_CARD_NUMBER × 3 in 1 object under s3://shop-ml/clicks/ (Macie, last seen 2026-11-28)',
+      ],
+    });
+    expect(result.checks).toContain('undeclared-data');
+  });
+
+  it('passes once the owner declares the card data, and does not run without suggestions', () => {
+    const declared = withSuggestions(['personal.behavioral', 'payment.card']);
+    const passed = assessAsset(declared, context([declared, ...organisation()]));
+    expect(kinds(passed)).not.toContain('undeclared-data');
+    expect(passed.checks).toContain('undeclared-data');
+
+    const plain = dataset();
+    expect(
+      assessAsset(plain, context([plain, ...organisation()])).checks,
+    ).not.toContain('undeclared-data');
+  });
+
+  it('names both sides when declared and discovered lineage differ, and not when discovery fills an empty field', () => {
+    const discovered = JSON.stringify([
+      {
+        relation: 'trainedOn',
+        target: 'resource:default/orders-2026',
+        targetArn: 'arn:aws:s3:::shop-ml/orders/',
+        via: 'arn:aws:sagemaker:eu-west-1:111122223333:training-job/t1',
+        source: 'sagemaker',
+      },
+      {
+        relation: 'trainedOn',
+        target: 'resource:default/clicks',
+        targetArn: 'arn:aws:s3:::shop-ml/clicks/',
+        via: 'arn:aws:sagemaker:eu-west-1:111122223333:training-job/t1',
+        source: 'sagemaker',
+      },
+    ]);
+    const model = dataset(
+      { type: 'llm-model', trainedOn: ['resource:clicks'] },
+      {
+        name: 'm',
+        annotations: { 'leak-response.io/discovered-lineage': discovered },
+      },
+    );
+    const result = assessAsset(model, context([model, ...organisation()]));
+    expect(result.gaps.find(g => g.kind === 'lineage-conflict')).toEqual({
+      kind: 'lineage-conflict',
+      message:
+        'declared and discovered lineage differ in 1 field(s): check which is right and correct catalog-info.yaml',
+      details: [
+        'spec.trainedOn declares resource:default/clicks; SageMaker (arn:aws:sagemaker:eu-west-1:111122223333:training-job/t1) says resource:default/orders-2026',
+      ],
+    });
+
+    const empty = dataset(
+      { type: 'llm-model' },
+      {
+        name: 'm',
+        annotations: { 'leak-response.io/discovered-lineage': discovered },
+      },
+    );
+    expect(
+      kinds(assessAsset(empty, context([empty, ...organisation()]))),
+    ).not.toContain('lineage-conflict');
+  });
+});
+
 describe('refsToFetch', () => {
   it('asks for owner, system and lineage first, then domain, role groups and members', () => {
     const model = dataset(

@@ -4,7 +4,9 @@ import {
   AssetGap,
   AssetGapKind,
   AssetReadiness,
+  ANNOTATION_DISCOVERED_BY,
   combinedDataCategoryFlags,
+  DataCategoryFlags,
   DataCategoryVocabulary,
   EXPECTED_CONTROLS,
   isLlmEntity,
@@ -16,7 +18,10 @@ import {
   LlmEntity,
   LlmEntityType,
   parseLineageRef,
+  readDataCategorySuggestions,
+  readDiscoveredLineage,
   regionCountry,
+  undeclaredSuggestions,
 } from '@leak-response/plugin-leak-response-common';
 import { ReadinessGap } from '../plan/api';
 import { entityKey, normalizeRef, refKey } from '../plan/impact/lineage';
@@ -451,6 +456,95 @@ const checkLineage: Check = (asset, ctx) => {
     : undefined;
 };
 
+const SOURCE_NAMES: Readonly<Record<string, string>> = {
+  macie: 'Macie',
+  sagemaker: 'SageMaker',
+  bedrock: 'Bedrock',
+};
+
+const sourceName = (source: string) => SOURCE_NAMES[source] ?? source;
+
+/** What a category means legally, in words, strongest first. */
+const FLAG_WORDS: ReadonlyArray<[keyof DataCategoryFlags, string]> = [
+  ['cardData', 'card data'],
+  ['specialCategory', 'special-category data'],
+  ['credentials', 'credentials'],
+  ['financial', 'financial data'],
+  ['personal', 'personal data'],
+];
+
+function categoryInWords(id: string, ctx: AssessmentContext): string {
+  const entry = ctx.vocabulary.get(id);
+  const words = entry && FLAG_WORDS.find(([flag]) => entry[flag])?.[1];
+  return words ? `${words} (${id})` : id;
+}
+
+const checkUndeclaredData: Check = (asset, ctx) => {
+  const missing = undeclaredSuggestions(
+    stringsOf(asset.spec.dataCategories),
+    readDataCategorySuggestions(asset),
+    ctx.vocabulary,
+  );
+  if (missing.length === 0) return undefined;
+  const sources = [...new Set(missing.map(s => sourceName(s.source)))];
+  return {
+    kind: 'undeclared-data',
+    message: `${sources.join(' and ')} found ${missing
+      .map(s => categoryInWords(s.category, ctx))
+      .join(', ')} in its storage; spec.dataCategories does not declare it`,
+    details: missing.map(
+      s =>
+        `${s.category}: ${s.evidence} under ${s.location.replace(
+          /^arn:aws:s3:::/,
+          's3://',
+        )} (${sourceName(s.source)}, last seen ${s.seenAt.slice(0, 10)})`,
+    ),
+  };
+};
+
+/**
+ * Declared lineage that discovery contradicts: for each lineage field the
+ * entity declares and discovery also read, the targets only one side names.
+ * A field the owner left empty is simply filled in by discovery.
+ */
+const checkLineageConflict: Check = asset => {
+  const discovered = readDiscoveredLineage(asset);
+  const details: string[] = [];
+  for (const { field, relation } of LLM_LINEAGE_FIELDS) {
+    const edges = discovered.filter(e => e.relation === relation);
+    const declared = lineageValues(asset, field).flatMap(value => {
+      const parsed = parseLineageRef(value, namespaceOf(asset));
+      return parsed.ok
+        ? [refKey(`resource:${parsed.ref.namespace}/${parsed.ref.name}`)]
+        : [];
+    });
+    if (edges.length === 0 || declared.length === 0) continue;
+    const found = new Set(edges.map(e => refKey(e.target)));
+    const onlyDeclared = declared.filter(ref => !found.has(ref));
+    const onlyFound = edges.filter(e => !declared.includes(refKey(e.target)));
+    if (onlyDeclared.length === 0 && onlyFound.length === 0) continue;
+    details.push(
+      `spec.${field} declares ${declared.join(', ')}; ${onlyFound
+        .map(e => `${sourceName(e.source)} (${e.via}) says ${e.target}`)
+        .concat(
+          onlyDeclared.length > 0 && onlyFound.length === 0
+            ? [`discovery found only ${[...found].join(', ')}`]
+            : [],
+        )
+        .join('; ')}`,
+    );
+  }
+  return details.length > 0
+    ? {
+        kind: 'lineage-conflict',
+        message: `declared and discovered lineage differ in ${
+          details.length
+        } field(s): check which is right and correct catalog-info.yaml`,
+        details,
+      }
+    : undefined;
+};
+
 /** The checks in report order; each applies unless `applies` says not. */
 const CHECKS: ReadonlyArray<{
   kind: AssetGapKind;
@@ -480,6 +574,18 @@ const CHECKS: ReadonlyArray<{
     applies: holdsPersonalData,
   },
   { kind: 'lineage-problem', check: checkLineage },
+  {
+    kind: 'lineage-conflict',
+    check: checkLineageConflict,
+    applies: asset =>
+      !asset.metadata.annotations?.[ANNOTATION_DISCOVERED_BY] &&
+      readDiscoveredLineage(asset).length > 0,
+  },
+  {
+    kind: 'undeclared-data',
+    check: checkUndeclaredData,
+    applies: asset => readDataCategorySuggestions(asset).length > 0,
+  },
 ];
 
 /**

@@ -13,3 +13,4 @@ export * from './labels';
 export * from './s3Claims';
 export * from './discoveredLineage';
 export * from './transferAdequacy';
+export * from './dataSuggestions';

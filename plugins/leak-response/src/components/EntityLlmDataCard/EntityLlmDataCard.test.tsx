@@ -43,6 +43,8 @@ function categoryItem(id: string): HTMLElement {
   return item;
 }
 
+jest.setTimeout(30_000);
+
 describe('EntityLlmDataCard', () => {
   it('shows categories with descriptions and flags, regions with country, subjects and controls', async () => {
     await render(
@@ -168,5 +170,62 @@ describe('EntityLlmDataCard', () => {
         'This entity declares no data categories, regions, data subjects or controls.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('leads with the data Macie found that the declared categories do not cover, and lists the lineage discovered in AWS', async () => {
+    const entity = resource({
+      type: 'llm-dataset',
+      dataCategories: ['personal.behavioral'],
+    });
+    entity.metadata.annotations = {
+      'leak-response.io/suggested-data-categories': JSON.stringify([
+        {
+          category: 'payment.card',
+          source: 'macie',
+          evidence: 'CREDIT_CARD_NUMBER × 3 in 1 object',
+          location: 'arn:aws:s3:::shop-ml/clicks/',
+          seenAt: '2026-11-28T10:30:00.000Z',
+        },
+        {
+          category: 'personal.contact',
+          source: 'macie',
+          evidence: 'EMAIL_ADDRESS × 2 in 1 object',
+          location: 'arn:aws:s3:::shop-ml/clicks/',
+          seenAt: '2026-11-28T10:30:00.000Z',
+        },
+      ]),
+      'leak-response.io/discovered-lineage': JSON.stringify([
+        {
+          relation: 'logsTo',
+          target: 'resource:default/recsys-capture',
+          targetArn: 'arn:aws:s3:::shop-ml-logs/capture/',
+          via: 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint-config/recsys-config',
+          source: 'sagemaker',
+        },
+      ]),
+    };
+    await render(entity);
+
+    const alert = screen.getByTestId('suggested-categories');
+    expect(alert).toHaveTextContent('Amazon Macie found data this entity does not declare');
+    expect(alert).toHaveTextContent(/payment\.card: PCI DSS account data/);
+    expect(alert).toHaveTextContent(
+      'CREDIT_CARD_NUMBER × 3 in 1 object under s3://shop-ml/clicks/',
+    );
+    // Contact data is personal data, which the dataset declares already.
+    expect(alert).not.toHaveTextContent('personal.contact');
+
+    const lineage = screen.getByTestId('discovered-lineage');
+    expect(lineage).toHaveTextContent('Logs to');
+    expect(lineage).toHaveTextContent('recsys-capture');
+    expect(lineage).toHaveTextContent(
+      'Discovered in SageMaker: endpoint config recsys-config',
+    );
+  });
+
+  it('shows nothing extra when discovery found nothing', async () => {
+    await render(resource({ dataCategories: ['personal.behavioral'] }));
+    expect(screen.queryByTestId('suggested-categories')).toBeNull();
+    expect(screen.queryByTestId('discovered-lineage')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   DataCategoryVocabulary,
   isAwsRegion,
   LLM_CONTROLS,
+  readDiscoveredLineage,
 } from '@leak-response/plugin-leak-response-common';
 import {
   Box,
@@ -20,6 +21,7 @@ import {
 } from '@material-ui/core';
 import { ReactNode, useMemo } from 'react';
 import { FLAG_LABELS, vocabularyFromConfig } from './vocabulary';
+import { DiscoveredLineage, SuggestedCategories } from './DiscoveredSections';
 import { wrapText } from '../shared';
 
 const useStyles = makeStyles(theme => ({
@@ -233,10 +235,23 @@ export const EntityLlmDataCard = (props: { title?: string }) => {
   );
   const data = declaredData(entity);
   const title = props.title ?? 'Data held';
+  const suggested = (
+    <SuggestedCategories
+      entity={entity}
+      declared={data.dataCategories}
+      vocabulary={vocabulary}
+    />
+  );
+  const discovered = readDiscoveredLineage(entity).length > 0 && (
+    <Section title="Lineage discovered in AWS">
+      <DiscoveredLineage entity={entity} />
+    </Section>
+  );
 
   if (!declaresAnything(data)) {
     return (
       <InfoCard title={title}>
+        {suggested}
         <Typography variant="body2" paragraph>
           This entity declares no data categories, regions, data subjects or
           controls.
@@ -247,12 +262,14 @@ export const EntityLlmDataCard = (props: { title?: string }) => {
           <code>dataSubjects</code> to its <code>spec</code> in
           catalog-info.yaml so that a leak can be assessed.
         </Typography>
+        {discovered}
       </InfoCard>
     );
   }
 
   return (
     <InfoCard title={title}>
+      {suggested}
       <Section title="Data categories">
         <DataCategories ids={data.dataCategories} vocabulary={vocabulary} />
       </Section>
@@ -268,6 +285,7 @@ export const EntityLlmDataCard = (props: { title?: string }) => {
       <Section title="Controls">
         <Controls controls={data.controls} />
       </Section>
+      {discovered}
     </InfoCard>
   );
 };

@@ -62,7 +62,7 @@ describe('summarizeReadiness', () => {
       'controls-missing': 1,
       unclassified: 0,
     });
-    expect(Object.keys(report.gapCounts)).toHaveLength(11);
+    expect(Object.keys(report.gapCounts)).toHaveLength(13);
   });
 
   it('lists assets worst first', () => {

@@ -139,7 +139,7 @@ describe('ReadinessPage', () => {
     const byGap = screen.getByRole('img', {
       name: 'Number of assets with each gap',
     });
-    expect(within(byGap).getAllByTestId('bar')).toHaveLength(11);
+    expect(within(byGap).getAllByTestId('bar')).toHaveLength(ASSET_GAP_KINDS.length);
     expect(
       within(byGap).getByLabelText('Unclassified (AWS discovery): 1'),
     ).toBeInTheDocument();
